@@ -1,0 +1,45 @@
+# Two commands: `make run` serves Palermo with demo data; `make test` checks everything.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+
+.PHONY: run test lint typecheck pytest messages bench clean
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Palermo needs Python 3.11 or newer (PYTHON=$(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(DEV): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@ $(RUNTIME)
+
+run: $(RUNTIME)
+	$(BIN)/palermo demo
+	$(BIN)/palermo serve
+
+lint: $(DEV)
+	$(BIN)/ruff check palermo tests bench
+
+typecheck: $(DEV)
+	$(BIN)/mypy palermo
+
+pytest: $(DEV)
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+messages: $(DEV)
+	$(BIN)/python -m palermo.web.messages
+
+bench: $(DEV)
+	$(BIN)/python bench/bench_http.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

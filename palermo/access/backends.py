@@ -1,0 +1,34 @@
+"""Authentication by email and password; permissions from the user's roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+
+from palermo.vocab import registry
+
+
+class RolePermissionBackend(ModelBackend):
+    """A user has a Palermo permission when one of their roles grants it.
+
+    Django's own model permissions (``app.change_model``) are used only by the admin, which
+    only superusers may open; a superuser gets those and nothing more, so being a superuser
+    never shows anyone a victim's identity.
+    """
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        if not user_obj.is_active or user_obj.is_anonymous:
+            return False
+        if perm in registry.get("permissions"):
+            # Object rules (need to know) are the rules backend's; a role grant is global.
+            return obj is None and perm in user_obj.palermo_permissions()
+        return bool(user_obj.is_superuser and obj is None)
+
+    def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        return set(user_obj.palermo_permissions())
+
+    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+        return bool(user_obj.is_active and user_obj.is_superuser)

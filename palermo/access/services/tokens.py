@@ -1,0 +1,85 @@
+"""Personal API tokens: shown once, stored as SHA-256, revocable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from palermo.access.models import ApiToken, User
+from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.audit import services as audit
+
+PREFIX = "plm_"
+# Writing last_used_at on every call would turn each API read into a write.
+_LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def create(
+    user: User, name: str, *, actor: User | None, request: HttpRequest | None = None,
+    expires_at: dt.datetime | None = None,
+) -> tuple[ApiToken, str]:
+    """Make a token for ``user``; returns it and the secret text, which is never stored."""
+    name = name.strip()
+    if not name:
+        raise ServiceError("a token needs a name saying what it is for", field="name")
+    if not user.is_active:
+        raise ServiceError("this user is disabled", field="user")
+    if not user.has_perm("access.use_api"):
+        raise ServiceError("this user's roles do not allow API tokens", field="user")
+    raw = PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, name=name[:100], prefix=raw[: len(PREFIX) + 8], digest=_digest(raw),
+            expires_at=expires_at,
+        )
+        audit.record(
+            "token.create", actor=actor, request=request, object_type="token",
+            object_id=token.pk, detail={"user": user.email, "name": token.name},
+        )
+    return token, raw
+
+
+def authenticate(raw: str, *, request: HttpRequest | None = None) -> User | None:
+    if not raw.startswith(PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user", "user__agency")
+        .filter(digest=_digest(raw)).first()
+    )
+    if token is None or not token.is_usable or not token.user.is_active:
+        return None
+    if not token.user.has_perm("access.use_api"):
+        # The role that allowed the token was taken away since.
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > _LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def owned_by(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def revoke(token: ApiToken, *, actor: User, request: HttpRequest | None = None) -> ApiToken:
+    if token.user_id != actor.pk and not actor.has_perm("access.manage_users"):
+        raise NotAllowed("you may revoke only your own tokens")
+    if token.revoked_at is None:
+        with transaction.atomic():
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            audit.record(
+                "token.revoke", actor=actor, request=request, object_type="token",
+                object_id=token.pk, detail={"user": token.user.email, "name": token.name},
+            )
+    return token

@@ -1,0 +1,153 @@
+"""Users: creation, changes, disabling, passwords and sessions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import password_validation
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from palermo.access.models import Agency, Role, User
+from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.audit import services as audit
+
+
+def listing(*, include_disabled: bool = True) -> QuerySet[User]:
+    users = User.objects.select_related("agency").prefetch_related("roles").order_by("email")
+    return users if include_disabled else users.filter(is_active=True)
+
+
+def check_password(password: str, user: User | None = None) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ServiceError(" ".join(exc.messages), field="password") from None
+
+
+def create(
+    *, actor: User | None, email: str, full_name: str, agency: Agency, roles: list[Role],
+    password: str | None = None, is_superuser: bool = False,
+    request: HttpRequest | None = None,
+) -> User:
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ServiceError(f"{email!r} is not an email address", field="email") from None
+    if User.objects.filter(email__iexact=email).exists():
+        raise ServiceError(f"a user with the email {email} already exists", field="email")
+    if not full_name.strip():
+        raise ServiceError("a user needs a full name", field="full_name")
+    user = User(email=email, full_name=full_name.strip(), agency=agency,
+                is_superuser=is_superuser, is_staff=is_superuser)
+    if password:
+        check_password(password, user)
+        user.set_password(password)
+    else:
+        # No usable password: the user is sent a set-password link by an administrator.
+        user.set_unusable_password()
+    with transaction.atomic():
+        user.save()
+        user.roles.set(roles)
+        audit.record(
+            "user.create", actor=actor, request=request, object_type="user", object_id=user.pk,
+            detail={"email": email, "agency": agency.name,
+                    "roles": sorted(role.code for role in roles),
+                    "superuser": is_superuser},
+        )
+    return user
+
+
+def update(
+    user: User, *, actor: User, version: int, request: HttpRequest | None = None,
+    **changes: Any,
+) -> User:
+    """Change profile fields and roles. ``version`` is what the editor read: a stale write
+    is refused instead of overwriting someone else's change."""
+    allowed = {"full_name", "agency", "roles", "language", "time_zone"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ServiceError(f"cannot change {sorted(unknown)[0]}", field=sorted(unknown)[0])
+    roles: list[Role] | None = changes.pop("roles", None)
+    with transaction.atomic():
+        fields = {**changes, "version": version + 1}
+        if not User.objects.filter(pk=user.pk, version=version).update(**fields):
+            raise StaleWrite("this user was changed by someone else; reload and try again")
+        before_roles = set(user.roles.values_list("code", flat=True))
+        diff = {
+            name: [str(getattr(user, name)), str(value)]
+            for name, value in changes.items() if getattr(user, name) != value
+        }
+        user.refresh_from_db()
+        audit.record("user.update", actor=actor, request=request, object_type="user",
+                     object_id=user.pk, detail={"changed": diff})
+        if roles is not None:
+            after_roles = {role.code for role in roles}
+            if after_roles != before_roles:
+                user.roles.set(roles)
+                audit.record(
+                    "user.roles_change", actor=actor, request=request, object_type="user",
+                    object_id=user.pk,
+                    detail={"added": sorted(after_roles - before_roles),
+                            "removed": sorted(before_roles - after_roles)},
+                )
+    return user
+
+
+def set_password(
+    user: User, password: str, *, actor: User | None, request: HttpRequest | None = None
+) -> None:
+    check_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit.record("user.password_change", actor=actor, request=request,
+                     object_type="user", object_id=user.pk)
+
+
+def end_sessions(user: User) -> int:
+    """Delete every session of ``user`` (Django also refuses a disabled user's session on its
+    next request; this removes them at once)."""
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+def disable(
+    user: User, *, actor: User, reason: str = "", request: HttpRequest | None = None
+) -> User:
+    if user.pk == actor.pk:
+        raise NotAllowed("you cannot disable your own account")
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(
+            is_active=False, disabled_at=timezone.now(), version=user.version + 1
+        )
+        ended = end_sessions(user)
+        audit.record("user.disable", actor=actor, request=request, object_type="user",
+                     object_id=user.pk, reason=reason, detail={"sessions_ended": ended})
+    user.refresh_from_db()
+    return user
+
+
+def enable(user: User, *, actor: User, request: HttpRequest | None = None) -> User:
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(
+            is_active=True, disabled_at=None, version=user.version + 1
+        )
+        audit.record("user.enable", actor=actor, request=request, object_type="user",
+                     object_id=user.pk)
+    user.refresh_from_db()
+    return user
+
+
+def set_language(user: User, language: str) -> None:
+    User.objects.filter(pk=user.pk).update(language=language)

@@ -1,0 +1,225 @@
+"""Writing, checking and searching the audit log.
+
+Every other capability records through :func:`record` (or :func:`record_read` for a read of
+a person's record); nothing else writes the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from palermo.audit.models import AuditEvent, Outcome
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+
+GENESIS = "0" * 64
+# Any constant works; it only has to be the same for every writer of the chain.
+_CHAIN_LOCK_KEY = 7_242_000_001
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    from django.conf import settings
+
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0) or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _digest(fields: dict[str, Any]) -> str:
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _hashed_fields(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "seq": event.seq,
+        "at": event.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "actor": event.actor_id,
+        "actor_label": event.actor_label,
+        "agency_label": event.agency_label,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "outcome": event.outcome,
+        "ip": event.ip,
+        "reason": event.reason,
+        "detail": event.detail,
+        "prev_hash": event.prev_hash,
+    }
+
+
+def compute_hash(event: AuditEvent) -> str:
+    return _digest(_hashed_fields(event))
+
+
+def record(
+    action: str,
+    *,
+    actor: User | None = None,
+    request: HttpRequest | None = None,
+    object_type: str = "",
+    object_id: object = "",
+    outcome: str = Outcome.SUCCESS,
+    reason: str = "",
+    detail: dict[str, Any] | None = None,
+    actor_label: str = "",
+) -> AuditEvent:
+    """Append one entry to the chain. Call it inside the transaction of the change it records,
+    so the change and its entry are kept or lost together."""
+    request_user = getattr(request, "user", None)
+    if actor is None and request_user is not None and request_user.is_authenticated:
+        actor = request_user
+    agency = getattr(actor, "agency", None) if actor is not None else None
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+        last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
+        event = AuditEvent(
+            seq=(last.seq + 1) if last else 1,
+            at=timezone.now().astimezone(dt.UTC),
+            actor=actor,
+            actor_label=(actor.email if actor is not None else (actor_label or "system"))[:254],
+            agency_label=(agency.name if agency is not None else "")[:200],
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id) if object_id not in (None, "") else "",
+            outcome=str(outcome),
+            ip=client_ip(request),
+            reason=reason,
+            detail=detail or {},
+            prev_hash=last.hash if last else GENESIS,
+        )
+        event.hash = compute_hash(event)
+        event.save(force_insert=True)
+    return event
+
+
+def record_read(
+    actor: User, object_type: str, object_id: object, *, request: HttpRequest | None = None,
+    reason: str = "", detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """A user saw a person's record (or another sensitive record)."""
+    return record(
+        f"{object_type}.read", actor=actor, request=request, object_type=object_type,
+        object_id=object_id, reason=reason, detail=detail,
+    )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    broken_seq: int | None = None
+    problem: str = ""
+
+
+def verify_chain(events: Iterable[AuditEvent] | None = None) -> ChainReport:
+    """Recompute every hash in order and name the first entry that does not fit."""
+    if events is None:
+        events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+    expected_seq, prev_hash, checked = 1, GENESIS, 0
+    for event in events:
+        if event.seq != expected_seq:
+            what = "deleted" if event.seq > expected_seq else "out of order"
+            return ChainReport(
+                False, checked, expected_seq,
+                f"entry {expected_seq} is missing ({what}): the next entry is {event.seq}",
+            )
+        if event.prev_hash != prev_hash:
+            return ChainReport(
+                False, checked, event.seq,
+                f"entry {event.seq} does not follow entry {event.seq - 1}: "
+                "its previous hash differs (inserted or replaced)",
+            )
+        if compute_hash(event) != event.hash:
+            return ChainReport(
+                False, checked, event.seq,
+                f"entry {event.seq} was changed after it was written: its hash does not match",
+            )
+        prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    return ChainReport(True, checked)
+
+
+@dataclass
+class AuditQuery:
+    actor: str = ""
+    agency: str = ""
+    action: str = ""
+    object_type: str = ""
+    object_id: str = ""
+    outcome: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def search(query: AuditQuery) -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.all()
+    if query.actor:
+        events = events.filter(actor_label__icontains=query.actor)
+    if query.agency:
+        events = events.filter(agency_label__icontains=query.agency)
+    if query.action:
+        events = events.filter(Q(action=query.action) | Q(action__startswith=f"{query.action}."))
+    if query.object_type:
+        events = events.filter(object_type=query.object_type)
+    if query.object_id:
+        events = events.filter(object_id=query.object_id)
+    if query.outcome:
+        events = events.filter(outcome=query.outcome)
+    if query.since:
+        events = events.filter(at__date__gte=query.since)
+    if query.until:
+        events = events.filter(at__date__lte=query.until)
+    return events.order_by("-seq")
+
+
+CSV_COLUMNS = [
+    "seq", "at", "actor_label", "agency_label", "action", "object_type", "object_id",
+    "outcome", "ip", "reason", "hash",
+]
+
+
+def export_csv(
+    query: AuditQuery, *, actor: User, request: HttpRequest | None = None
+) -> Iterator[str]:
+    """Rows of CSV text; the export itself is recorded first, with the filters used."""
+    filters = {k: str(v) for k, v in query.__dict__.items() if v}
+    record("audit.export", actor=actor, request=request, object_type="audit", detail=filters)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(CSV_COLUMNS)
+    yield flush()
+    for event in search(query).iterator(chunk_size=2000):
+        writer.writerow([
+            event.seq, event.at.isoformat(), event.actor_label, event.agency_label,
+            event.action, event.object_type, event.object_id, event.outcome, event.ip or "",
+            event.reason, event.hash,
+        ])
+        yield flush()

@@ -1,0 +1,35 @@
+"""The auditor's page: search the log and export it."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from palermo.access.permissions import actor, requires
+from palermo.audit import services
+from palermo.audit.forms import AuditSearchForm
+
+PAGE_SIZE = 50
+
+
+@requires("audit.view")
+def search(request: HttpRequest) -> HttpResponse:
+    form = AuditSearchForm(request.GET or None)
+    page = Paginator(services.search(form.query()), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "audit/search.html", {
+        "form": form, "page": page, "params": params.urlencode(),
+    })
+
+
+@requires("audit.export")
+def export(request: HttpRequest) -> StreamingHttpResponse:
+    form = AuditSearchForm(request.GET or None)
+    rows = services.export_csv(form.query(), actor=actor(request), request=request)
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    response["Content-Disposition"] = f'attachment; filename="palermo-audit-{stamp}.csv"'
+    return response

@@ -1,0 +1,40 @@
+from typing import Any
+
+from django.core.management.base import CommandParser
+
+from palermo.access.models import ApiToken, User
+from palermo.access.services import tokens
+from palermo.access.services.errors import ServiceError
+from palermo.ops.command import PalermoCommand
+
+
+class Command(PalermoCommand):
+    help = "API tokens: 'create --user EMAIL [--name NAME]' prints a token once; " \
+           "'list --user EMAIL'; 'revoke ID'."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["create", "list", "revoke"])
+        parser.add_argument("token_id", nargs="?", type=int)
+        parser.add_argument("--user")
+        parser.add_argument("--name", default="command line")
+
+    def _user(self, email: str | None) -> User:
+        user = User.objects.filter(email__iexact=email or "").first()
+        if user is None:
+            raise ServiceError(f"no user with the email {email!r}", field="--user")
+        return user
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "create":
+            _token, raw = tokens.create(self._user(options["user"]), options["name"], actor=None)
+            self.stdout.write(raw)
+        elif options["action"] == "list":
+            for token in tokens.owned_by(self._user(options["user"])):
+                state = "revoked" if token.revoked_at else "active"
+                self.stdout.write(f"{token.pk}\t{token.prefix}…\t{token.name}\t{state}")
+        else:
+            token = ApiToken.objects.filter(pk=options["token_id"]).first()
+            if token is None:
+                raise ServiceError(f"no token {options['token_id']}", field="ID")
+            tokens.revoke(token, actor=token.user)
+            self.stdout.write(f"token {token.pk} revoked")

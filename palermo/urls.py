@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from palermo.api import api
+from palermo.web import views as web_views
+
+urlpatterns = [
+    path("", include("palermo.web.urls")),
+    path("access/", include("palermo.access.urls")),
+    path("audit/", include("palermo.audit.urls")),
+    path("api/v1/", api.urls),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.PALERMO_BENCH_ROUTES:
+    urlpatterns.append(path("_bench/bare", web_views.bench_bare, name="bench_bare"))
+
+handler400 = "palermo.web.views.bad_request"
+handler403 = "palermo.web.views.forbidden"
+handler404 = "palermo.web.views.not_found"
+handler500 = "palermo.web.views.server_error"

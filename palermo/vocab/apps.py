@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class VocabConfig(AppConfig):
+    name = "palermo.vocab"
+    label = "vocab"
+    verbose_name = "Vocabularies"
+
+    def ready(self) -> None:
+        from palermo.vocab import checks, registry  # noqa: F401  (registers the system check)
+
+        # A broken vocabulary stops start-up with the file and line at fault.
+        registry.load()

@@ -1,0 +1,66 @@
+"""The loaded vocabularies, built once at start-up and read everywhere else."""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+
+import pycountry
+
+from palermo.vocab.loader import Term, Vocabulary, load_directory
+
+VOCAB_DIR = Path(__file__).resolve().parent
+
+_loaded: dict[str, Vocabulary] = {}
+
+
+def load(directory: Path = VOCAB_DIR) -> dict[str, Vocabulary]:
+    """Load and check every file; raises VocabularyError naming file and line."""
+    vocabularies = load_directory(directory)
+    vocabularies["countries"] = countries()
+    _loaded.clear()
+    _loaded.update(vocabularies)
+    return vocabularies
+
+
+def get(name: str) -> Vocabulary:
+    if not _loaded:
+        load()
+    try:
+        return _loaded[name]
+    except KeyError:
+        raise KeyError(f"no vocabulary named {name!r}") from None
+
+
+def names() -> list[str]:
+    if not _loaded:
+        load()
+    return sorted(_loaded)
+
+
+def label(name: str, code: str, language: str = "en") -> str:
+    return get(name).get(code).label(language)
+
+
+@cache
+def countries() -> Vocabulary:
+    """ISO 3166-1 alpha-3 codes, as passports use them, from pycountry's data and translations."""
+    hebrew = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=["he"], fallback=True
+    )
+    terms = {}
+    for country in pycountry.countries:
+        english = getattr(country, "common_name", None) or country.name
+        terms[country.alpha_3] = Term(
+            code=country.alpha_3,
+            labels={"en": english, "he": hebrew.gettext(country.name)},
+            definition=getattr(country, "official_name", country.name),
+            extra={"alpha_2": country.alpha_2, "numeric": country.numeric},
+        )
+    return Vocabulary(
+        "countries",
+        "Countries and territories by ISO 3166-1 alpha-3 code (from pycountry).",
+        Path(pycountry.__file__),
+        terms,
+    )

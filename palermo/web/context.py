@@ -1,0 +1,22 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import get_language_bidi
+
+from palermo.web import navigation
+
+
+def navigation_context(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    signed_in = bool(user is not None and user.is_authenticated)
+    verified = signed_in and (user.is_verified() if hasattr(user, "is_verified") else False)
+    show = signed_in and (verified or not user.requires_mfa)  # type: ignore[union-attr]
+    return {
+        "nav_main": navigation.entries_for(user, "main") if show else [],
+        "nav_admin": navigation.entries_for(user, "admin") if show else [],
+        "text_direction": "rtl" if get_language_bidi() else "ltr",
+    }

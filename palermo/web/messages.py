@@ -1,0 +1,122 @@
+"""Translation catalogues without GNU gettext: extract, update and compile with Babel.
+
+``python -m palermo.web.messages`` refreshes ``locale/<lang>/LC_MESSAGES/django.po`` from the
+source and compiles the ``.mo`` beside it; ``tests/web/test_translations.py`` fails when a
+string lacks a Hebrew translation or the ``.mo`` is stale. Babel is a development dependency.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent.parent
+LOCALE = PACKAGE / "locale"
+LANGUAGES = ["he"]
+KEYWORDS = {
+    "_": None, "gettext": None, "gettext_lazy": None, "gettext_noop": None,
+    "ngettext": (1, 2), "ngettext_lazy": (1, 2), "pgettext": ((1, "c"), 2),
+    "pgettext_lazy": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3),
+}
+
+
+def _sources() -> list[Path]:
+    skip = {"migrations", "__pycache__", "locale", "static"}
+    return sorted(
+        path for path in PACKAGE.rglob("*")
+        if path.suffix in {".py", ".html", ".txt"} and not skip.intersection(path.parts)
+        and path.name != "messages.py"
+    )
+
+
+def extract() -> Any:
+    """A Babel catalogue of every marked string in the package, with its locations."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract as babel_extract
+    from django.utils.translation.template import templatize
+
+    catalog = Catalog(project="palermo", charset="utf-8")
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        if path.suffix != ".py":
+            text = templatize(text, origin=str(path))
+        found = babel_extract("python", io.BytesIO(text.encode("utf-8")), keywords=KEYWORDS,
+                              options={"encoding": "utf-8"})
+        for lineno, message, comments, context in found:
+            location = (str(path.relative_to(PACKAGE.parent)), lineno)
+            text_id = message if isinstance(message, str) else message[0]
+            catalog.add(message, locations=[location], auto_comments=comments, context=context,
+                        flags=["python-format"] if "%(" in text_id else [])
+    return catalog
+
+
+def po_path(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+def read(language: str) -> Any:
+    from babel.messages.pofile import read_po
+
+    path = po_path(language)
+    if not path.exists():
+        from babel.messages.catalog import Catalog
+
+        return Catalog(locale=language, project="palermo")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def compiled(catalog: Any) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def update() -> None:
+    from babel.messages.pofile import write_po
+
+    template = extract()
+    for language in LANGUAGES:
+        catalog = read(language)
+        catalog.update(template, update_header_comment=False, no_fuzzy_matching=True)
+        path = po_path(language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, sort_output=True, include_previous=False,
+                     ignore_obsolete=True)
+        path.with_suffix(".mo").write_bytes(compiled(read(language)))
+        missing = [m.id for m in read(language) if m.id and not _translated(m)]
+        print(f"{language}: {len(catalog)} messages, {len(missing)} untranslated")
+
+
+def _translated(message: Any) -> bool:
+    if message.fuzzy:
+        return False
+    if isinstance(message.string, tuple | list):
+        return all(message.string)
+    return bool(message.string)
+
+
+def untranslated(language: str) -> list[str]:
+    """Marked strings with no (or only a fuzzy) translation in ``language``."""
+    catalog = read(language)
+    missing = []
+    for message in extract():
+        if not message.id:
+            continue
+        found = catalog.get(message.id, context=message.context)
+        if found is None or not _translated(found):
+            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+    return missing
+
+
+if __name__ == "__main__":
+    import django
+
+    sys.path.insert(0, str(PACKAGE.parent))
+    django.setup()
+    update()

@@ -1,0 +1,120 @@
+"""Deny by default: every URL declares the permission it needs, and the API enforces it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from palermo.access.permissions import (
+    PUBLIC,
+    SELF_GUARDED_NAMESPACES,
+    DenyUndeclared,
+    Permission,
+    declared_permission,
+)
+from palermo.api import api
+from tests.access.factories import api_token
+
+# Public pages, each named on purpose: the sign-in flow, the health check, the language switch.
+EXPECTED_PUBLIC = {"access:login", "web:healthz", "web:switch_language"}
+
+
+def _walk(patterns: list[Any], namespaces: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, (*namespaces, entry.namespace or ""))
+        elif isinstance(entry, URLPattern):
+            names = [n for n in namespaces if n]
+            yield ":".join([*names, entry.name or str(entry.pattern)]), entry.callback
+
+
+def page_routes() -> list[tuple[str, Any]]:
+    return [
+        (name, view) for name, view in _walk(get_resolver().url_patterns)
+        if name.split(":")[0] not in SELF_GUARDED_NAMESPACES
+    ]
+
+
+def api_operations() -> list[tuple[str, str, Any]]:
+    found = []
+    for prefix, router in api._routers:
+        for path, path_view in router.path_operations.items():
+            for operation in path_view.operations:
+                for method in operation.methods:
+                    found.append((method, f"/api/v1/{prefix.strip('/')}/{path.lstrip('/')}"
+                                  .replace("//", "/"), operation))
+    return found
+
+
+def test_every_page_declares_a_permission() -> None:
+    undeclared = [name for name, view in page_routes() if declared_permission(view) is None]
+    assert undeclared == []
+
+
+def test_public_pages_are_exactly_the_expected_ones() -> None:
+    public = {name for name, view in page_routes() if declared_permission(view) == PUBLIC}
+    assert public == EXPECTED_PUBLIC
+
+
+def test_every_api_operation_declares_a_permission() -> None:
+    operations = api_operations()
+    assert len(operations) >= 8
+    undeclared = [
+        f"{method} {path}" for method, path, op in operations
+        if not op.auth_callbacks or not all(isinstance(a, Permission) for a in op.auth_callbacks)
+    ]
+    assert undeclared == []
+
+
+def test_api_default_refuses_undeclared_operations() -> None:
+    assert all(isinstance(a, DenyUndeclared) for a in api.auth)  # type: ignore[union-attr]
+
+
+def _concrete(path: str) -> str:
+    return re.sub(r"\{[^}]+\}", "1", path)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _ in api_operations()])
+def test_api_route_without_credentials_is_401_json(client: Any, method: str, path: str) -> None:
+    response = client.generic(method, _concrete(path))
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path", "operation"), api_operations())
+def test_api_route_without_the_permission_is_403_json(
+    client: Any, user_with: Any, method: str, path: str, operation: Any
+) -> None:
+    # A border officer holds few permissions but may use the API: routes they lack say 403.
+    user = user_with("border_officer")
+    _token, raw = api_token(user)
+    needed = operation.auth_callbacks[0].permission
+    response = client.generic(method, _concrete(path), HTTP_AUTHORIZATION=f"Bearer {raw}")
+    if user.has_perm(needed):
+        assert response.status_code != 403
+    else:
+        assert response.status_code == 403
+        assert needed in response.json()["error"]["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", [n for n, v in page_routes()
+                                  if declared_permission(v) not in (PUBLIC, None)])
+def test_protected_pages_send_anonymous_users_to_sign_in(client: Any, name: str) -> None:
+    from django.urls import reverse
+    from django.urls.exceptions import NoReverseMatch
+
+    try:
+        url = reverse(name)
+    except NoReverseMatch:
+        url = reverse(name, args=[1])
+    response = client.get(url)
+    assert response.status_code in (302, 405)
+    if response.status_code == 302:
+        assert response["Location"].startswith("/access/login/")
