@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from palermo.api import api
 from palermo.web import views as web_views
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("palermo.web.urls")),
     path("access/", include("palermo.access.urls")),
     path("audit/", include("palermo.audit.urls")),

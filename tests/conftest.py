@@ -41,21 +41,30 @@ def user_with(db: Any) -> Any:
 
 def sign_in(client: Client, user: Any, password: str = PASSWORD) -> Client:
     """Sign in through the real form, giving the TOTP code when the user has a device."""
-    response = client.post("/access/login/", {"username": user.email, "password": password})
+    client.get("/access/login/")
+    csrf = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+    response = client.post("/access/login/",
+                           {"username": user.email, "password": password, **csrf})
     assert response.status_code == 302, response.content[:500]
     device = user.totpdevice_set.filter(confirmed=True).first()
     if device is not None:
-        response = client.post("/access/mfa/", {"code": totp_now(device)})
+        # Signing in rotates the CSRF token.
+        csrf = {"csrfmiddlewaretoken": client.cookies["csrftoken"].value}
+        response = client.post("/access/mfa/", {"code": totp_now(device), **csrf})
         assert response.status_code == 302, response.content[:500]
     return client
 
 
 @pytest.fixture
-def signed_in(client: Client, user_with: Any) -> Any:
-    """``signed_in("auditor")`` gives a test client signed in as a new user with that role."""
+def signed_in(user_with: Any) -> Any:
+    """``signed_in("auditor")`` gives a new test client signed in as a new user with that
+    role; ``.user`` on the client is that user."""
 
     def make(*role_codes: str, **fields: Any) -> Client:
-        return sign_in(client, user_with(*role_codes, **fields))
+        user = user_with(*role_codes, **fields)
+        client = sign_in(Client(), user)
+        client.user = user  # type: ignore[attr-defined]
+        return client
 
     return make
 
@@ -67,3 +76,15 @@ def audit_triggers_removed(db: Any) -> Iterator[None]:
     triggers.remove(connection)
     yield
     triggers.install(connection)
+
+
+def palermo_cli(tmp_path: Any, database_url: str | None = None) -> tuple[list[str], dict[str, str]]:
+    """The installed ``palermo`` command and an environment pointing it at its own database
+    (a fresh SQLite file unless ``database_url`` is given)."""
+    import sys
+    from pathlib import Path
+
+    command = [str(Path(sys.executable).parent / "palermo")]
+    env = {**os.environ, "PALERMO_DATA_DIR": str(tmp_path),
+           "PALERMO_DATABASE_URL": database_url or f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    return command, env

@@ -54,14 +54,9 @@ def _time_zones() -> list[tuple[str, str]]:
 
 class AgencyForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"))
-    country = forms.ChoiceField(label=_("Country"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = _vocab_choices("agency_kinds")
-        self.fields["country"].choices = sorted(_vocab_choices("countries"),
-                                                key=lambda pair: pair[1])
+    kind = forms.ChoiceField(label=_("Kind"), choices=lambda: _vocab_choices("agency_kinds"))
+    country = forms.ChoiceField(label=_("Country"), choices=lambda: sorted(
+        _vocab_choices("countries"), key=lambda pair: pair[1]))
 
 
 class UserForm(forms.Form):
@@ -74,7 +69,7 @@ class UserForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language"), choices=[("en", "English"),
                                                                 ("he", "עברית")])
-    time_zone = forms.ChoiceField(label=_("Time zone"))
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zones)
     password = forms.CharField(
         label=_("Initial password"), required=False, strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -85,20 +80,16 @@ class UserForm(forms.Form):
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = _time_zones()
         if editing:
             self.fields["email"].disabled = True
 
 
 class RolePermissionsForm(forms.Form):
     permissions = forms.MultipleChoiceField(
-        label=_("Permissions"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Permissions"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=lambda: _vocab_choices("permissions"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["permissions"].choices = _vocab_choices("permissions")
 
 
 class TokenForm(forms.Form):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, _user_has_perm
-from django.core.exceptions import ValidationError
+from django.contrib import auth
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -144,7 +145,16 @@ class User(AbstractBaseUser):
         )
 
     def has_perm(self, perm: str, obj: Any = None) -> bool:
-        return self.is_active and _user_has_perm(self, perm, obj)
+        """Asks each authentication backend, as Django's PermissionsMixin does."""
+        if not self.is_active:
+            return False
+        for backend in auth.get_backends():
+            try:
+                if hasattr(backend, "has_perm") and backend.has_perm(self, perm, obj):
+                    return True
+            except PermissionDenied:
+                return False
+        return False
 
     def has_perms(self, perm_list: Any, obj: Any = None) -> bool:
         return all(self.has_perm(perm, obj) for perm in perm_list)

@@ -65,7 +65,7 @@ def backup(target: Path) -> Path:
         connection.ensure_connection()
         destination = sqlite3.connect(target)
         try:
-            connection.connection.backup(destination)  # type: ignore[union-attr]
+            connection.connection.backup(destination)
         finally:
             destination.close()
     elif connection.vendor == "postgresql":

@@ -76,7 +76,7 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise VocabularyError(
                     Path(self.name), key_node.start_mark.line + 1, f"key {key!r} appears twice"
@@ -98,7 +98,7 @@ def _read(path: Path) -> dict[str, Any]:
         line = mark.line + 1 if mark else 0
         raise VocabularyError(path, line, f"not valid YAML: {exc.problem}") from None
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
     if not isinstance(data, dict):
         raise VocabularyError(path, 1, "a vocabulary file must be a mapping")
     return data

@@ -15,9 +15,9 @@ VOCAB_DIR = Path(__file__).resolve().parent
 _loaded: dict[str, Vocabulary] = {}
 
 
-def load(directory: Path = VOCAB_DIR) -> dict[str, Vocabulary]:
+def load(directory: Path | None = None) -> dict[str, Vocabulary]:
     """Load and check every file; raises VocabularyError naming file and line."""
-    vocabularies = load_directory(directory)
+    vocabularies = load_directory(directory or VOCAB_DIR)
     vocabularies["countries"] = countries()
     _loaded.clear()
     _loaded.update(vocabularies)

@@ -13,8 +13,8 @@ from palermo.web import navigation
 def navigation_context(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     signed_in = bool(user is not None and user.is_authenticated)
-    verified = signed_in and (user.is_verified() if hasattr(user, "is_verified") else False)
-    show = signed_in and (verified or not user.requires_mfa)  # type: ignore[union-attr]
+    verified = signed_in and bool(getattr(user, "is_verified", lambda: False)())
+    show = signed_in and (verified or not getattr(user, "requires_mfa", True))
     return {
         "nav_main": navigation.entries_for(user, "main") if show else [],
         "nav_admin": navigation.entries_for(user, "admin") if show else [],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.http import HttpResponseBase
 from django.utils import translation
@@ -19,6 +21,6 @@ def activate_for_response(response: HttpResponseBase, language: str) -> HttpResp
             settings.LANGUAGE_COOKIE_NAME, language,
             max_age=settings.LANGUAGE_COOKIE_AGE, path=settings.LANGUAGE_COOKIE_PATH,
             secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite=cast(Any, settings.LANGUAGE_COOKIE_SAMESITE),
         )
     return response

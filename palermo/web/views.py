@@ -7,7 +7,6 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
@@ -45,10 +44,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def switch_language(request: HttpRequest) -> HttpResponseBase:
     """Django's set_language, plus remembering the choice on the user's account."""
     language = request.POST.get("language", "")
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        request.POST = request.POST.copy()
-        request.POST["next"] = "/"
+    # set_language itself refuses a "next" address on another host.
     if supported(language) and request.user.is_authenticated:
         users.set_language(actor(request), language)
     return set_language(request)
@@ -84,3 +80,11 @@ def not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _error_page(request, 500, "web/errors/500.html")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form posted without its CSRF token, e.g. from a page left open past sign-out."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"code": "forbidden", "message": "CSRF check failed",
+                                       "fields": {}}}, status=403)
+    return render(request, "web/errors/csrf.html", status=403)

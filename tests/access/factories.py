@@ -12,7 +12,6 @@ from palermo.access.models import Agency, ApiToken, Role, User
 from palermo.access.services import roles as role_services
 from palermo.access.services import tokens
 
-
 PASSWORD = "correct horse battery staple 42"
 
 

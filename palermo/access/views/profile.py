@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -37,7 +37,7 @@ def _next_url(request: HttpRequest) -> str:
 @never_cache
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
-def login(request: HttpRequest) -> HttpResponse:
+def login(request: HttpRequest) -> HttpResponseBase:
     if request.user.is_authenticated:
         return redirect("web:dashboard")
     form = SignInForm(request, data=request.POST or None)
@@ -65,7 +65,7 @@ def locked_out(request: HttpRequest, credentials: Any = None, *args: Any,
 @signed_in
 @never_cache
 @require_http_methods(["GET", "POST"])
-def mfa_verify(request: HttpRequest) -> HttpResponse:
+def mfa_verify(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
     if user.is_verified():
         return redirect("web:dashboard")
@@ -82,7 +82,7 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 @signed_in
 @never_cache
 @require_http_methods(["GET", "POST"])
-def mfa_setup(request: HttpRequest) -> HttpResponse:
+def mfa_setup(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
     if mfa.has_device(user) and not user.is_verified():
         # Replacing a device needs the old one first, or an administrator's reset.

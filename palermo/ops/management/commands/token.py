@@ -33,8 +33,8 @@ class Command(PalermoCommand):
                 state = "revoked" if token.revoked_at else "active"
                 self.stdout.write(f"{token.pk}\t{token.prefix}…\t{token.name}\t{state}")
         else:
-            token = ApiToken.objects.filter(pk=options["token_id"]).first()
-            if token is None:
+            found = ApiToken.objects.filter(pk=options["token_id"]).first()
+            if found is None:
                 raise ServiceError(f"no token {options['token_id']}", field="ID")
-            tokens.revoke(token, actor=token.user)
-            self.stdout.write(f"token {token.pk} revoked")
+            tokens.revoke(found, actor=found.user)
+            self.stdout.write(f"token {found.pk} revoked")
