@@ -130,8 +130,9 @@ class User(AbstractBaseUser):
         cached: frozenset[str] | None = getattr(self, "_palermo_permissions", None)
         if cached is None:
             codes: set[str] = set()
-            for permissions in self.roles.values_list("permissions", flat=True):
-                codes.update(permissions or [])
+            # roles.all() uses a prefetch when the caller made one (token sign-in does).
+            for role in self.roles.all():
+                codes.update(role.permissions or [])
             cached = frozenset(codes)
             self._palermo_permissions = cached
         return cached

@@ -54,7 +54,7 @@ def authenticate(raw: str, *, request: HttpRequest | None = None) -> User | None
         return None
     token = (
         ApiToken.objects.select_related("user", "user__agency")
-        .filter(digest=_digest(raw)).first()
+        .prefetch_related("user__roles").filter(digest=_digest(raw)).first()
     )
     if token is None or not token.is_usable or not token.user.is_active:
         return None
