@@ -13,7 +13,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from palermo.access.api import router as access_router
-from palermo.access.permissions import ApiForbidden, DenyUndeclared
+from palermo.access.permissions import ApiForbidden, DenyUndeclared, signed_in
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.api import router as audit_router
 from palermo.vocab.api import router as vocab_router
@@ -27,6 +27,8 @@ api = NinjaAPI(
     auth=DenyUndeclared(),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    # The API's description is for people who work here: sign in to read it.
+    docs_decorator=signed_in,
 )
 
 

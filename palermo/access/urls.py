@@ -18,6 +18,8 @@ urlpatterns = [
     path("users/<int:user_id>/disable/", manage.user_disable, name="user_disable"),
     path("users/<int:user_id>/enable/", manage.user_enable, name="user_enable"),
     path("users/<int:user_id>/mfa-reset/", manage.user_mfa_reset, name="user_mfa_reset"),
+    path("users/<int:user_id>/tokens/<int:token_id>/revoke/", manage.user_token_revoke,
+         name="user_token_revoke"),
     path("agencies/", manage.agency_list, name="agency_list"),
     path("roles/", manage.role_list, name="role_list"),
     path("roles/<int:role_id>/", manage.role_edit, name="role_edit"),

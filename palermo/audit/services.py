@@ -125,6 +125,14 @@ def record_read(
     )
 
 
+def count() -> int:
+    return AuditEvent.objects.count()
+
+
+def all_events() -> Iterator[AuditEvent]:
+    return AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+
+
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool
@@ -136,7 +144,7 @@ class ChainReport:
 def verify_chain(events: Iterable[AuditEvent] | None = None) -> ChainReport:
     """Recompute every hash in order and name the first entry that does not fit."""
     if events is None:
-        events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+        events = all_events()
     expected_seq, prev_hash, checked = 1, GENESIS, 0
     for event in events:
         if event.seq != expected_seq:

@@ -120,3 +120,17 @@ def test_non_administrators_cannot_manage_users(signed_in: Any) -> None:
     client = signed_in("coordinator")
     assert client.get("/access/users/").status_code == 403
     assert client.get("/api/v1/users").status_code == 403
+
+
+def test_administrator_revokes_another_users_token(signed_in: Any, user_with: Any) -> None:
+    from tests.access.factories import api_token
+
+    client = signed_in("administrator")
+    holder = user_with("border_officer")
+    token, raw = api_token(holder, "lost laptop")
+    page = client.get(f"/access/users/{holder.pk}/").content.decode()
+    assert "lost laptop" in page and raw not in page
+    client.post(f"/access/users/{holder.pk}/tokens/{token.pk}/revoke/")
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401

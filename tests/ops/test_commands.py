@@ -76,8 +76,12 @@ def test_token_create_prints_a_working_token_once(cli: Any) -> None:
     assert "kiosk" in listing and raw not in listing
 
 
-def test_check_passes_on_the_shipped_configuration(cli: Any) -> None:
-    assert "no issues" in run(*cli, "check").stdout
+def test_check_passes_on_the_shipped_configuration_and_warns_of_debug(cli: Any) -> None:
+    command, env = cli
+    shipped = run(command, env, "check")
+    assert "palermo.E" not in shipped.stdout + shipped.stderr
+    debug = run(command, {**env, "PALERMO_DEBUG": "1"}, "check")
+    assert "PALERMO_DEBUG is on" in debug.stdout + debug.stderr
 
 
 def test_sqlite_backup_and_restore_round_trip(cli: Any, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from palermo.access.models import Role, User
 from palermo.access.services.errors import ServiceError, StaleWrite
@@ -35,13 +36,15 @@ def set_permissions(
     vocabulary = registry.get("permissions")
     unknown = [code for code in permissions if code not in vocabulary]
     if unknown:
-        raise ServiceError(f"unknown permission {unknown[0]!r}", field="permissions")
+        raise ServiceError(_("Unknown permission %(code)s.") % {"code": unknown[0]},
+                           field="permissions")
     with transaction.atomic():
         updated = Role.objects.filter(pk=role.pk, version=version).update(
             permissions=sorted(set(permissions)), version=version + 1
         )
         if not updated:
-            raise StaleWrite("this role was changed by someone else; reload and try again")
+            raise StaleWrite(_("This role was changed by someone else since you opened the page. "
+                              "Reload it and make your change again."))
         before = set(role.permissions)
         role.refresh_from_db()
         audit.record(

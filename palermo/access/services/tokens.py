@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from palermo.access.models import ApiToken, User
 from palermo.access.services.errors import NotAllowed, ServiceError
@@ -31,11 +32,11 @@ def create(
     """Make a token for ``user``; returns it and the secret text, which is never stored."""
     name = name.strip()
     if not name:
-        raise ServiceError("a token needs a name saying what it is for", field="name")
+        raise ServiceError(_("A token needs a name saying what it is for."), field="name")
     if not user.is_active:
-        raise ServiceError("this user is disabled", field="user")
+        raise ServiceError(_("This user is disabled."), field="user")
     if not user.has_perm("access.use_api"):
-        raise ServiceError("this user's roles do not allow API tokens", field="user")
+        raise ServiceError(_("This user's roles do not allow API tokens."), field="user")
     raw = PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -73,7 +74,7 @@ def owned_by(user: User) -> QuerySet[ApiToken]:
 
 def revoke(token: ApiToken, *, actor: User, request: HttpRequest | None = None) -> ApiToken:
     if token.user_id != actor.pk and not actor.has_perm("access.manage_users"):
-        raise NotAllowed("you may revoke only your own tokens")
+        raise NotAllowed(_("You may revoke only your own tokens."))
     if token.revoked_at is None:
         with transaction.atomic():
             token.revoked_at = timezone.now()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from palermo.access.models import Agency, Role, User
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
@@ -39,11 +40,13 @@ def create(
     try:
         validate_email(email)
     except ValidationError:
-        raise ServiceError(f"{email!r} is not an email address", field="email") from None
+        raise ServiceError(_("%(email)s is not an email address.") % {"email": email},
+                           field="email") from None
     if User.objects.filter(email__iexact=email).exists():
-        raise ServiceError(f"a user with the email {email} already exists", field="email")
+        raise ServiceError(_("A user with the email %(email)s already exists.") % {"email": email},
+                           field="email")
     if not full_name.strip():
-        raise ServiceError("a user needs a full name", field="full_name")
+        raise ServiceError(_("A user needs a full name."), field="full_name")
     user = User(email=email, full_name=full_name.strip(), agency=agency,
                 is_superuser=is_superuser, is_staff=is_superuser)
     if password:
@@ -78,7 +81,8 @@ def update(
     with transaction.atomic():
         fields = {**changes, "version": version + 1}
         if not User.objects.filter(pk=user.pk, version=version).update(**fields):
-            raise StaleWrite("this user was changed by someone else; reload and try again")
+            raise StaleWrite(_("This user was changed by someone else since you opened the page. "
+                              "Reload it and make your change again."))
         before_roles = set(user.roles.values_list("code", flat=True))
         diff = {
             name: [str(getattr(user, name)), str(value)]
@@ -126,7 +130,7 @@ def disable(
     user: User, *, actor: User, reason: str = "", request: HttpRequest | None = None
 ) -> User:
     if user.pk == actor.pk:
-        raise NotAllowed("you cannot disable your own account")
+        raise NotAllowed(_("You cannot disable your own account."))
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(
             is_active=False, disabled_at=timezone.now(), version=user.version + 1

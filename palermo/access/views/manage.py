@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from palermo.access.forms import AgencyForm, ReasonForm, RolePermissionsForm, UserForm
 from palermo.access.models import Role, User
 from palermo.access.permissions import actor, requires
-from palermo.access.services import agencies, mfa, roles, users
+from palermo.access.services import agencies, mfa, roles, tokens, users
 from palermo.access.services.errors import ServiceError
 from palermo.vocab import registry
 
@@ -82,8 +82,17 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
             return redirect("access:user_edit", user_id=user.pk)
     return render(request, "access/user_form.html", {
         "form": form, "subject": user, "has_device": mfa.has_device(user),
-        "reason_form": ReasonForm(),
+        "reason_form": ReasonForm(), "tokens": tokens.owned_by(user),
     })
+
+
+@requires("access.manage_users")
+@require_POST
+def user_token_revoke(request: HttpRequest, user_id: int, token_id: int) -> HttpResponse:
+    token = get_object_or_404(tokens.owned_by(get_object_or_404(User, pk=user_id)), pk=token_id)
+    tokens.revoke(token, actor=actor(request), request=request)
+    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("access:user_edit", user_id=user_id)
 
 
 @requires("access.manage_users")

@@ -1,8 +1,10 @@
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
 
-from palermo.audit.services import verify_chain
+from palermo.audit import services
 
 
 class Command(BaseCommand):
@@ -12,7 +14,13 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["verify"])
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = verify_chain()
+        events = tqdm(
+            services.all_events(), total=services.count(), unit=" entries", file=sys.stderr,
+            disable=not sys.stderr.isatty() or options["verbosity"] == 0,
+            desc="verifying",
+        )
+        report = services.verify_chain(events)
+        events.close()
         if not report.ok:
             raise CommandError(
                 f"audit chain broken at entry {report.broken_seq}: {report.problem} "
