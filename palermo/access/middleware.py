@@ -103,11 +103,11 @@ class MfaRequiredMiddleware:
         match = request.resolver_match
         if match is not None and match.url_name in self.ALLOWED_URL_NAMES:
             return None
-        if _is_api(request):
-            # The API's Permission refuses an unverified session itself (as unauthenticated).
-            return None
         if not mfa.needs_second_factor(user):
             return None
+        if _is_api(request) and (match is None or match.url_name != "openapi-view"):
+            return _json_error(401, "unauthenticated",
+                               "finish signing in with your second factor first")
         target = "access:mfa_verify" if mfa.has_device(user) else "access:mfa_setup"
         return redirect(target)
 

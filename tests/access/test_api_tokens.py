@@ -96,6 +96,7 @@ def test_session_api_call_needs_the_second_factor(client: Client, user_with: Any
     user = user_with("auditor")
     client.post("/access/login/", {"username": user.email, "password": PASSWORD})
     assert client.get("/api/v1/audit/events").status_code == 401
+    assert client.get("/api/v1/docs")["Location"] == "/access/mfa/"
     sign_in(client, user)
     assert client.get("/api/v1/audit/events").status_code == 200
 

@@ -23,7 +23,7 @@ class Command(PalermoCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1, help="processes")
-        parser.add_argument("--threads", type=int, default=8, help="threads per process")
+        parser.add_argument("--threads", type=int, default=4, help="threads per process")
         parser.add_argument("--cert", type=Path, help="TLS certificate (PEM)")
         parser.add_argument("--key", type=Path, help="TLS private key (PEM)")
 
@@ -43,6 +43,7 @@ class Command(PalermoCommand):
         Granian(
             "palermo.wsgi:application", address=options["host"], port=options["port"],
             interface=Interfaces.WSGI, workers=options["workers"],
-            blocking_threads=options["threads"], log_level=LogLevels.warning,
+            blocking_threads=options["threads"], backpressure=options["threads"],
+            log_level=LogLevels.warning,
             ssl_cert=options["cert"], ssl_key=options["key"],
         ).serve()
