@@ -7,6 +7,7 @@ from typing import Any
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
@@ -56,35 +57,49 @@ def bench_bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse(b'{"status": "ok"}', content_type="application/json")
 
 
-def _error_page(request: HttpRequest, status: int, template: str) -> HttpResponse:
+ERROR_PAGES = {
+    400: (_("The request could not be understood"),
+          _("Check what you entered and try again.")),
+    403: (_("Not allowed"),
+          _("Your roles do not allow this page. If you need it, ask your agency administrator.")),
+    404: (_("Page not found"),
+          _("There is no page at this address, or it is not one you may see.")),
+    500: (_("Something went wrong"), _("The error has been logged. Try again in a moment.")),
+    "csrf": (_("The form has expired"),
+             _("For your security this form can no longer be sent. Go back, reload the page "
+               "and try again.")),
+}
+API_ERRORS = {400: "bad_request", 403: "forbidden", 404: "not_found", 500: "internal"}
+
+
+def _error_page(request: HttpRequest, status: int, page: int | str | None = None,
+                api_message: str = "") -> HttpResponse:
+    """The same error as a page, or as the API's JSON error for an API address."""
+    title, message = ERROR_PAGES[page or status]
     if request.path.startswith("/api/"):
-        codes = {400: "bad_request", 403: "forbidden", 404: "not_found", 500: "internal"}
-        messages = {400: "the request is not valid", 403: "not allowed",
-                    404: "no such address", 500: "something went wrong on the server"}
-        return JsonResponse({"error": {"code": codes[status], "message": messages[status],
+        return JsonResponse({"error": {"code": API_ERRORS[status],
+                                       "message": api_message or str(title),
                                        "fields": {}}}, status=status)
-    return render(request, template, status=status)
+    return render(request, "web/errors/error.html", {"title": title, "message": message},
+                  status=status)
 
 
 def bad_request(request: HttpRequest, exception: Any = None) -> HttpResponse:
-    return _error_page(request, 400, "web/errors/400.html")
+    return _error_page(request, 400)
 
 
 def forbidden(request: HttpRequest, exception: Any = None) -> HttpResponse:
-    return _error_page(request, 403, "web/errors/403.html")
+    return _error_page(request, 403)
 
 
 def not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
-    return _error_page(request, 404, "web/errors/404.html")
+    return _error_page(request, 404, api_message="no such address")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _error_page(request, 500, "web/errors/500.html")
+    return _error_page(request, 500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form posted without its CSRF token, e.g. from a page left open past sign-out."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"error": {"code": "forbidden", "message": "CSRF check failed",
-                                       "fields": {}}}, status=403)
-    return render(request, "web/errors/csrf.html", status=403)
+    return _error_page(request, 403, "csrf", api_message="CSRF check failed")
