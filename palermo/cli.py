@@ -12,7 +12,7 @@ import sys
 OWN_COMMANDS = {
     "init": "migrate the database and create the first administrator",
     "demo": "seed demo agencies, users and records (idempotent)",
-    "serve": "serve Palermo with a production ASGI server",
+    "serve": "serve Palermo with a production HTTP server (Granian)",
     "createuser": "create a user in an agency with roles",
     "token": "create, list or revoke API tokens",
     "audit": "verify the audit chain",

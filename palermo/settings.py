@@ -208,7 +208,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_CALLABLE = "palermo.access.views.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PALERMO_PROXY_COUNT", 0))
+# How many reverse proxies stand in front (each adds itself to X-Forwarded-For); the client's
+# address is read behind them, for the audit log and for the lockout alike.
+PALERMO_PROXY_COUNT = int(os.environ.get("PALERMO_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "palermo.audit.services.client_ip"
 
 OTP_TOTP_ISSUER = "Palermo"
 

@@ -5,3 +5,15 @@ class AccessConfig(AppConfig):
     name = "palermo.access"
     label = "access"
     verbose_name = "Access"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        # Upgrades bring new default permissions to existing roles without a manual step.
+        post_migrate.connect(_sync_default_roles, sender=self)
+
+
+def _sync_default_roles(**kwargs: object) -> None:
+    from palermo.access.services import roles
+
+    roles.sync_defaults()

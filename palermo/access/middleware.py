@@ -105,6 +105,8 @@ class MfaRequiredMiddleware:
             return None
         if not mfa.needs_second_factor(user):
             return None
+        if _is_api(request) and request.headers.get("Authorization"):
+            return None  # a request that presents a token is judged by the token alone
         if _is_api(request) and (match is None or match.url_name != "openapi-view"):
             return _json_error(401, "unauthenticated",
                                "finish signing in with your second factor first")

@@ -45,6 +45,8 @@ class Role(models.Model):
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=200)
     permissions = models.JSONField(_("permissions"), default=list, blank=True)
+    # The defaults from vocab/roles.yaml already applied; see services.roles.sync_defaults.
+    seeded_permissions = models.JSONField(default=list, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

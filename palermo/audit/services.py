@@ -35,7 +35,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
         return None
     from django.conf import settings
 
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0) or 0
+    proxies = settings.PALERMO_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
         hops = [part.strip() for part in forwarded.split(",") if part.strip()]

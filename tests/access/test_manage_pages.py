@@ -134,3 +134,22 @@ def test_administrator_revokes_another_users_token(signed_in: Any, user_with: An
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+
+
+def test_a_new_default_permission_reaches_existing_roles_once(monkeypatch: Any) -> None:
+    from palermo.access.services import roles as role_services
+    from palermo.vocab import registry
+
+    trainer = role("trainer")
+    term = registry.get("roles").get("trainer")
+    codes = [*term.extra["permission_codes"], "access.use_api"]
+    monkeypatch.setitem(term.extra, "permission_codes", codes)
+    role_services.sync_defaults()
+    trainer.refresh_from_db()
+    assert "access.use_api" in trainer.permissions
+    # An administrator takes it away again; the next upgrade leaves it away.
+    trainer.permissions = [c for c in trainer.permissions if c != "access.use_api"]
+    trainer.save()
+    role_services.sync_defaults()
+    trainer.refresh_from_db()
+    assert "access.use_api" not in trainer.permissions

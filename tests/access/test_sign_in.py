@@ -160,3 +160,22 @@ def test_session_cookie_is_secure_and_http_only(client: Client, user_with: Any) 
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+def test_lockout_behind_a_proxy_locks_only_the_attacking_client(
+    client: Client, user_with: Any, settings: Any
+) -> None:
+    settings.PALERMO_PROXY_COUNT = 1
+    user = user_with("trainer")
+    attacker = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    colleague = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+    for _attempt in range(5):
+        client.post("/access/login/", {"username": user.email, "password": "wrong" * 4},
+                    **attacker)
+    locked = client.post("/access/login/", {"username": user.email, "password": PASSWORD},
+                         **attacker)
+    assert locked.status_code == 429
+    other = Client().post("/access/login/", {"username": user.email, "password": PASSWORD},
+                          **colleague)
+    assert other.status_code == 302
+    assert AuditEvent.objects.filter(action="auth.locked_out", ip="203.0.113.9").exists()

@@ -22,17 +22,19 @@ def write(n: int) -> list[AuditEvent]:
 
 
 def test_entries_chain_each_to_the_one_before() -> None:
+    before = AuditEvent.objects.count()  # set-up itself is audited (default roles)
     first, second, third = write(3)
-    assert first.seq == 1 and first.prev_hash == services.GENESIS
+    assert first.seq == before + 1
+    assert AuditEvent.objects.get(seq=1).prev_hash == services.GENESIS
     assert second.prev_hash == first.hash and third.prev_hash == second.hash
     assert services.verify_chain().ok
-    assert services.verify_chain().checked == 3
+    assert services.verify_chain().checked == before + 3
 
 
 def test_verify_command_passes_on_an_intact_chain(capsys: Any) -> None:
     write(4)
     call_command("audit", "verify")
-    assert "4 entries verified" in capsys.readouterr().out
+    assert f"{AuditEvent.objects.count()} entries verified" in capsys.readouterr().out
 
 
 def test_database_refuses_update_and_delete() -> None:
@@ -50,24 +52,25 @@ def test_database_refuses_update_and_delete() -> None:
 
 @pytest.mark.usefixtures("audit_triggers_removed")
 def test_an_edited_entry_is_named() -> None:
-    write(5)
+    target = write(5)[2].seq
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET reason = 'nothing to see' WHERE seq = 3")
+        cursor.execute("UPDATE audit_auditevent SET reason = 'nothing to see' WHERE seq = %s",
+                       [target])
     report = services.verify_chain()
     assert not report.ok
-    assert report.broken_seq == 3
+    assert report.broken_seq == target
     assert "changed after it was written" in report.problem
-    with pytest.raises(CommandError, match="broken at entry 3"):
+    with pytest.raises(CommandError, match=f"broken at entry {target}:"):
         call_command("audit", "verify")
 
 
 @pytest.mark.usefixtures("audit_triggers_removed")
 def test_a_deleted_entry_is_named() -> None:
-    write(5)
+    target = write(5)[3].seq
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_auditevent WHERE seq = 4")
+        cursor.execute("DELETE FROM audit_auditevent WHERE seq = %s", [target])
     report = services.verify_chain()
-    assert (report.ok, report.broken_seq) == (False, 4)
+    assert (report.ok, report.broken_seq) == (False, target)
     assert "missing" in report.problem
 
 
@@ -78,10 +81,10 @@ def test_an_entry_rewritten_with_a_fresh_hash_breaks_the_next_link() -> None:
     forged.action = "nothing.happened"
     forged.hash = services.compute_hash(forged)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET action = %s, hash = %s WHERE seq = 2",
-                       [forged.action, forged.hash])
+        cursor.execute("UPDATE audit_auditevent SET action = %s, hash = %s WHERE seq = %s",
+                       [forged.action, forged.hash, forged.seq])
     report = services.verify_chain()
-    assert (report.ok, report.broken_seq) == (False, 3)
+    assert (report.ok, report.broken_seq) == (False, forged.seq + 1)
     assert "previous hash differs" in report.problem
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -12,15 +13,38 @@ from palermo.audit import services as audit
 from palermo.vocab import registry
 
 
+def listing() -> QuerySet[Role]:
+    return Role.objects.order_by("code")
+
+
 def sync_defaults() -> int:
-    """Create any default role that is missing; never overwrite an administrator's edits."""
+    """Bring the default roles in line with vocab/roles.yaml; returns how many were created.
+
+    A permission that vocab/roles.yaml gives a role is added once (a new capability's
+    permission reaches existing installations on upgrade) and remembered in
+    ``seeded_permissions``, so one an administrator removed later is not added back.
+    """
     created = 0
     for term in registry.get("roles"):
-        _role, was_created = Role.objects.get_or_create(
+        defaults = list(term.extra["permission_codes"])
+        role, was_created = Role.objects.get_or_create(
             code=term.code,
-            defaults={"name": term.label("en"), "permissions": term.extra["permission_codes"]},
+            defaults={"name": term.label("en"), "permissions": defaults,
+                      "seeded_permissions": defaults},
         )
+        if was_created:
+            audit.record("role.create", object_type="role", object_id=role.pk,
+                         detail={"code": role.code, "permissions": defaults})
         created += was_created
+        new = [code for code in defaults if code not in role.seeded_permissions]
+        if new:
+            with transaction.atomic():
+                role.permissions = sorted(set(role.permissions) | set(new))
+                role.seeded_permissions = sorted(set(role.seeded_permissions) | set(new))
+                role.version += 1
+                role.save(update_fields=["permissions", "seeded_permissions", "version"])
+                audit.record("role.permissions_change", object_type="role", object_id=role.pk,
+                             detail={"added": new, "removed": [], "why": "new default"})
     return created
 
 

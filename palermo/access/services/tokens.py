@@ -72,8 +72,12 @@ def owned_by(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 
 
-def revoke(token: ApiToken, *, actor: User, request: HttpRequest | None = None) -> ApiToken:
-    if token.user_id != actor.pk and not actor.has_perm("access.manage_users"):
+def revoke(
+    token: ApiToken, *, actor: User | None, request: HttpRequest | None = None
+) -> ApiToken:
+    """``actor`` None is the operator at the command line."""
+    if actor is not None and token.user_id != actor.pk and \
+            not actor.has_perm("access.manage_users"):
         raise NotAllowed(_("You may revoke only your own tokens."))
     if token.revoked_at is None:
         with transaction.atomic():

@@ -53,7 +53,7 @@ def create(
         check_password(password, user)
         user.set_password(password)
     else:
-        # No usable password: the user is sent a set-password link by an administrator.
+        # No usable password until an administrator sets one on the user's page.
         user.set_unusable_password()
     with transaction.atomic():
         user.save()

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.forms import AgencyForm, ReasonForm, RolePermissionsForm, UserForm
-from palermo.access.models import Role, User
 from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies, mfa, roles, tokens, users
 from palermo.access.services.errors import ServiceError
@@ -35,7 +34,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @requires("access.manage_users")
 @require_http_methods(["GET", "POST"])
 def user_create(request: HttpRequest) -> HttpResponse:
-    form = UserForm(request.POST or None, initial={"language": "he", "time_zone": "Asia/Jerusalem"})
+    form = UserForm(request.POST or None,
+                    initial={"language": "he", "time_zone": "Asia/Jerusalem"})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -57,7 +57,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 @requires("access.manage_users")
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=user_id)
+    user = get_object_or_404(users.listing(), pk=user_id)
     initial = {
         "email": user.email, "full_name": user.full_name, "agency": user.agency,
         "roles": list(user.roles.all()), "language": user.language,
@@ -89,7 +89,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 @requires("access.manage_users")
 @require_POST
 def user_token_revoke(request: HttpRequest, user_id: int, token_id: int) -> HttpResponse:
-    token = get_object_or_404(tokens.owned_by(get_object_or_404(User, pk=user_id)), pk=token_id)
+    token = get_object_or_404(tokens.owned_by(get_object_or_404(users.listing(), pk=user_id)), pk=token_id)
     tokens.revoke(token, actor=actor(request), request=request)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("access:user_edit", user_id=user_id)
@@ -98,7 +98,7 @@ def user_token_revoke(request: HttpRequest, user_id: int, token_id: int) -> Http
 @requires("access.manage_users")
 @require_POST
 def user_disable(request: HttpRequest, user_id: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=user_id)
+    user = get_object_or_404(users.listing(), pk=user_id)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the account is disabled."))
@@ -117,7 +117,7 @@ def user_disable(request: HttpRequest, user_id: int) -> HttpResponse:
 @requires("access.manage_users")
 @require_POST
 def user_enable(request: HttpRequest, user_id: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=user_id)
+    user = get_object_or_404(users.listing(), pk=user_id)
     users.enable(user, actor=actor(request), request=request)
     messages.success(request, _("%(email)s is enabled.") % {"email": user.email})
     return redirect("access:user_edit", user_id=user.pk)
@@ -126,7 +126,7 @@ def user_enable(request: HttpRequest, user_id: int) -> HttpResponse:
 @requires("access.manage_users")
 @require_POST
 def user_mfa_reset(request: HttpRequest, user_id: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=user_id)
+    user = get_object_or_404(users.listing(), pk=user_id)
     mfa.reset(user, actor=actor(request), request=request)
     messages.success(request, _("%(email)s will set up a new authenticator app at the next "
                                 "sign-in.") % {"email": user.email})
@@ -157,14 +157,14 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 @requires("access.manage_roles")
 def role_list(request: HttpRequest) -> HttpResponse:
     language = get_language() or "en"
-    rows = [(role, roles.label(role, language)) for role in Role.objects.all()]
+    rows = [(role, roles.label(role, language)) for role in roles.listing()]
     return render(request, "access/role_list.html", {"rows": rows})
 
 
 @requires("access.manage_roles")
 @require_http_methods(["GET", "POST"])
 def role_edit(request: HttpRequest, role_id: int) -> HttpResponse:
-    role = get_object_or_404(Role, pk=role_id)
+    role = get_object_or_404(roles.listing(), pk=role_id)
     form = RolePermissionsForm(
         request.POST or None,
         initial={"permissions": role.permissions, "version": role.version},

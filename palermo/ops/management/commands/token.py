@@ -36,5 +36,5 @@ class Command(PalermoCommand):
             found = ApiToken.objects.filter(pk=options["token_id"]).first()
             if found is None:
                 raise ServiceError(f"no token {options['token_id']}", field="ID")
-            tokens.revoke(found, actor=found.user)
+            tokens.revoke(found, actor=None)
             self.stdout.write(f"token {found.pk} revoked")
