@@ -89,7 +89,8 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 @requires("access.manage_users")
 @require_POST
 def user_token_revoke(request: HttpRequest, user_id: int, token_id: int) -> HttpResponse:
-    token = get_object_or_404(tokens.owned_by(get_object_or_404(users.listing(), pk=user_id)), pk=token_id)
+    owner = get_object_or_404(users.listing(), pk=user_id)
+    token = get_object_or_404(tokens.owned_by(owner), pk=token_id)
     tokens.revoke(token, actor=actor(request), request=request)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
     return redirect("access:user_edit", user_id=user_id)
