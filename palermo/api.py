@@ -16,6 +16,7 @@ from palermo.access.api import router as access_router
 from palermo.access.permissions import ApiForbidden, DenyUndeclared, signed_in
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.api import router as audit_router
+from palermo.cases.api import router as cases_router
 from palermo.vocab.api import router as vocab_router
 
 api = NinjaAPI(
@@ -118,3 +119,4 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
 api.add_router("/", access_router)
 api.add_router("/audit", audit_router)
 api.add_router("/vocab", vocab_router)
+api.add_router("/cases", cases_router)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "palermo.audit",
     "palermo.access",
     "palermo.web",
+    "palermo.cases",
     "palermo.ops",
 ]
 

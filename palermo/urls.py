@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("palermo.web.urls")),
     path("access/", include("palermo.access.urls")),
     path("audit/", include("palermo.audit.urls")),
+    path("cases/", include("palermo.cases.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

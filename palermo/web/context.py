@@ -18,5 +18,6 @@ def navigation_context(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_main": navigation.entries_for(user, "main") if show else [],
         "nav_admin": navigation.entries_for(user, "admin") if show else [],
+        "badges": navigation.badges_for(request) if show else [],
         "text_direction": "rtl" if get_language_bidi() else "ltr",
     }

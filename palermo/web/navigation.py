@@ -34,8 +34,28 @@ class Card:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class Badge:
+    """A link in the header with a count, e.g. the notification bell."""
+
+    label: str | Promise
+    url_name: str
+    permission: str
+    count: Callable[[HttpRequest], int]
+
+
 _entries: list[NavEntry] = []
 _cards: list[Card] = []
+_badges: list[Badge] = []
+
+
+def add_badge(badge: Badge) -> None:
+    if badge not in _badges:
+        _badges.append(badge)
+
+
+def badges_for(request: HttpRequest) -> list[tuple[Badge, int]]:
+    return [(b, b.count(request)) for b in _badges if request.user.has_perm(b.permission)]
 
 
 def add_entry(entry: NavEntry) -> None:

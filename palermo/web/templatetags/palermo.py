@@ -23,6 +23,12 @@ def vocab_label(code: str, vocabulary: str) -> str:
 
 
 @register.filter
+def vocab_terms(vocabulary: str) -> list[Any]:
+    """``{% for term in "case_statuses"|vocab_terms %}``"""
+    return list(registry.get(vocabulary))
+
+
+@register.filter
 def role_label(role: Any) -> str:
     return roles.label(role, get_language() or "en")
 

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from palermo.cases.views import cases, coordination, persons
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", cases.case_list, name="case_list"),
+    path("new/", cases.case_create, name="case_create"),
+    path("<int:case_id>/", cases.case_detail, name="case_detail"),
+    path("<int:case_id>/edit/", cases.case_edit, name="case_edit"),
+    path("<int:case_id>/status/", cases.case_status, name="case_status"),
+    path("<int:case_id>/notes/", cases.case_note, name="case_note"),
+    path("<int:case_id>/persons/new/", persons.person_add, name="person_add"),
+    path("<int:case_id>/tasks/", coordination.task_create, name="task_create"),
+    path("persons/<int:case_person_id>/", persons.person_detail, name="person_detail"),
+    path("persons/<int:case_person_id>/assess/", persons.person_assess, name="person_assess"),
+    path("persons/<int:case_person_id>/status/", persons.person_decide, name="person_decide"),
+    path("persons/<int:case_person_id>/refer/", coordination.referral_create,
+         name="referral_create"),
+    path("referrals/", coordination.referral_inbox, name="referral_inbox"),
+    path("referrals/<int:referral_id>/answer/", coordination.referral_answer,
+         name="referral_answer"),
+    path("tasks/", coordination.task_list, name="task_list"),
+    path("tasks/<int:task_id>/state/", coordination.task_state, name="task_state"),
+    path("overview/", coordination.coordinator_overview, name="overview"),
+    path("notifications/", coordination.notifications, name="notifications"),
+]

@@ -1,0 +1,135 @@
+"""The case list, opening a case, the case page, editing and status."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from palermo.access.permissions import actor, requires
+from palermo.cases.forms import CaseForm, NoteForm, ReasonForm, StatusForm
+from palermo.cases.services import cases, reading, timeline
+from palermo.cases.services.errors import NotAllowed, ServiceError
+
+REASON_KEY = "palermo_case_reason_{}"
+
+
+def show_error(form: object, exc: ServiceError) -> None:
+    fields = getattr(form, "fields", {})
+    form.add_error(exc.field if exc.field in fields else None, exc.message)  # type: ignore[attr-defined]
+
+
+@requires("cases.view")
+def case_list(request: HttpRequest) -> HttpResponse:
+    params = {k: request.GET.get(k, "") for k in ("q", "status", "exploitation", "scope")}
+    found = reading.search(actor(request), query=params["q"], status=params["status"],
+                           exploitation=params["exploitation"], scope=params["scope"] or "mine")
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    openable = reading.openable_ids(actor(request), [c.pk for c in page.object_list])
+    return render(request, "cases/case_list.html", {
+        "page": page, "openable": openable, "params": params,
+    })
+
+
+@requires("cases.create")
+@require_http_methods(["GET", "POST"])
+def case_create(request: HttpRequest) -> HttpResponse:
+    form = CaseForm(request.POST or None, initial={"sensitivity": "normal"})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = cases.open_case(
+                actor=actor(request), title=data["title"], summary=data["summary"],
+                sensitivity=data["sensitivity"], classification=form.classification(),
+                countries=form.countries(), request=request)
+        except ServiceError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, _("Case %(reference)s is open.")
+                             % {"reference": case.reference})
+            return redirect("cases:case_detail", case_id=case.pk)
+    return render(request, "cases/case_form.html", {"form": form, "creating": True})
+
+
+@requires("cases.view")
+@require_http_methods(["GET", "POST"])
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    key = REASON_KEY.format(case_id)
+    if request.method == "POST":
+        reason_form = ReasonForm(request.POST)
+        if reason_form.is_valid():
+            request.session[key] = reason_form.cleaned_data["reason"]
+            return redirect("cases:case_detail", case_id=case_id)
+    try:
+        case_page = reading.page(actor(request), case_id, request=request,
+                                 reason=request.session.get(key, ""))
+    except NotAllowed:
+        return render(request, "cases/case_reason.html", {"form": ReasonForm()})
+    return render(request, "cases/case_detail.html", {
+        "page": case_page, "case": case_page.case, "note_form": NoteForm(),
+        "status_form": StatusForm(initial={"version": case_page.case.version}),
+    })
+
+
+@requires("cases.edit")
+@require_http_methods(["GET", "POST"])
+def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    initial = {"title": case.title, "summary": case.summary, "sensitivity": case.sensitivity,
+               "version": case.version, **cases.classification_of(case),
+               **{f"countries_{role}": codes for role, codes in cases.countries_of(case).items()}}
+    form = CaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            cases.update(case, actor=actor(request), version=data["version"] or 0,
+                         request=request, title=data["title"], summary=data["summary"],
+                         sensitivity=data["sensitivity"], classification=form.classification(),
+                         countries=form.countries())
+        except ServiceError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("cases:case_detail", case_id=case.pk)
+    return render(request, "cases/case_form.html", {"form": form, "case": case})
+
+
+@requires("cases.edit")
+@require_POST
+def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    form = StatusForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError(_("Choose a status."), field="status")
+        data = form.cleaned_data
+        if case.status == "closed":
+            cases.reopen(case, actor=actor(request), version=data["version"], note=data["note"],
+                         request=request)
+        else:
+            cases.change_status(case, data["status"], actor=actor(request),
+                                version=data["version"], reason=data["reason"],
+                                note=data["note"], request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Status changed."))
+    return redirect("cases:case_detail", case_id=case.pk)
+
+
+@requires("cases.edit")
+@require_POST
+def case_note(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    form = NoteForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError(_("A note cannot be empty."), field="text")
+        timeline.add_note(case, form.cleaned_data["text"], actor=actor(request),
+                          request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("cases:case_detail", case_id=case.pk)

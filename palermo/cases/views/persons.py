@@ -1,0 +1,112 @@
+"""Adding a person to a case, a person's page in a case, indicators and status."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from palermo.access.permissions import actor, requires
+from palermo.cases.forms import (
+    AssessmentForm,
+    DecideStatusForm,
+    PersonForm,
+    ReferralForm,
+    VictimContextForm,
+)
+from palermo.cases.services import assessment, persons, reading
+from palermo.cases.services.errors import ServiceError
+from palermo.cases.views.cases import show_error
+
+
+@requires("cases.edit")
+@require_http_methods(["GET", "POST"])
+def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    form = PersonForm(request.POST or None, initial={"role": request.GET.get("role", "victim")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        documents = ([{"number": data["document_number"],
+                       "issuing_country": data["document_country"]}]
+                     if data["document_number"] else [])
+        new = persons.NewPerson(
+            names=data["names"].splitlines(), birth_date=data["birth_date"],
+            estimated_age=data["estimated_age"], sex=data["sex"],
+            nationalities=data["nationalities"], documents=documents)
+        try:
+            case_person = persons.add_to_case(
+                case, new, data["role"], actor=actor(request),
+                exploitation_started_on=data["exploitation_started_on"], request=request)
+        except ServiceError as exc:
+            show_error(form, exc)
+        else:
+            messages.success(request, _("%(label)s is added to the case.")
+                             % {"label": persons.pseudonym(case_person)})
+            return redirect("cases:case_detail", case_id=case.pk)
+    return render(request, "cases/person_form.html", {"form": form, "case": case})
+
+
+@requires("cases.view")
+@require_http_methods(["GET", "POST"])
+def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
+    case_person, card = persons.get_visible(actor(request), case_person_id)
+    user = actor(request)
+    context_form = VictimContextForm(request.POST or None, initial={
+        **{name: getattr(case_person, name) for name in persons.VICTIM_CONTEXT},
+        "version": case_person.version})
+    if request.method == "POST" and context_form.is_valid():
+        data = context_form.cleaned_data
+        try:
+            persons.update_victim_context(
+                case_person, actor=user, version=data.pop("version"), request=request, **data)
+        except ServiceError as exc:
+            show_error(context_form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("cases:person_detail", case_person_id=case_person.pk)
+    return render(request, "cases/person_detail.html", {
+        "case": case_person.case, "card": card, "cp": case_person,
+        "context_form": context_form, "assessment_form": AssessmentForm(),
+        "decide_form": DecideStatusForm(initial={"status": case_person.trafficking_status}),
+        "referral_form": ReferralForm(),
+        "assessments": case_person.assessments.select_related("assessed_by")[:5],
+        "can_edit": user.has_perm("cases.edit"), "can_assess": user.has_perm("cases.assess"),
+        "can_refer": user.has_perm("cases.refer"),
+    })
+
+
+@requires("cases.assess")
+@require_POST
+def person_assess(request: HttpRequest, case_person_id: int) -> HttpResponse:
+    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    form = AssessmentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError(_("Tick the indicators that are present."), field="indicators")
+        result = assessment.assess(case_person, form.cleaned_data["indicators"],
+                                   actor=actor(request), request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.info(request, _("Score %(score).2f. This is advice: decide the status below.")
+                      % {"score": result.score})
+    return redirect("cases:person_detail", case_person_id=case_person.pk)
+
+
+@requires("cases.assess")
+@require_POST
+def person_decide(request: HttpRequest, case_person_id: int) -> HttpResponse:
+    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    form = DecideStatusForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError(_("Choose a status."), field="status")
+        persons.decide_status(case_person, form.cleaned_data["status"], actor=actor(request),
+                              reason=form.cleaned_data["reason"], request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Trafficking status recorded."))
+    return redirect("cases:person_detail", case_person_id=case_person.pk)
