@@ -1,0 +1,1 @@
+"""Screening: checking people and documents against what Palermo knows."""
