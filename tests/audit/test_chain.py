@@ -124,3 +124,14 @@ def test_palermo_audit_verify_exit_codes(tmp_path: Any) -> None:
     assert broken.returncode != 0
     assert "broken at entry 2" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_reads_written_together_keep_the_chain(user_with: Any) -> None:
+    reader = user_with("coordinator")
+    write(2)
+    events = services.record_reads(reader, "person", [(7, {"case": "A"}), (8, {"case": "A"})])
+    assert [e.action for e in events] == ["person.read", "person.read"]
+    assert events[1].prev_hash == events[0].hash
+    assert services.verify_chain().ok
+    stored = AuditEvent.objects.filter(action="person.read").order_by("seq")
+    assert [e.object_id for e in stored] == ["7", "8"]

@@ -178,7 +178,7 @@ def cards(user: User, case: Case, sight: CaseSight | None = None,
     sight = sight or sight_of(user, case)
     rows = (CasePerson.objects.filter(case=case).select_related("person")
             .prefetch_related("person__names", "person__documents"))
-    result = []
+    result, reads = [], []
     for case_person in rows:
         level = person_sight(user, sight, case_person)
         if level == Sight.HIDDEN:
@@ -191,9 +191,9 @@ def cards(user: User, case: Case, sight: CaseSight | None = None,
             card.birth_date = person.birth_date
             card.documents = list(person.documents.all())
             card.contacts = person.contacts
-            audit.record_read(user, "person", person.pk, request=request,
-                              detail={"case": case.reference, "role": case_person.role})
+            reads.append((person.pk, {"case": case.reference, "role": case_person.role}))
         result.append(card)
+    audit.record_reads(user, "person", reads, request=request)
     return result
 
 
