@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -139,7 +139,7 @@ def all_events() -> Iterator[AuditEvent]:
 
 
 def record_reads(
-    actor: User, object_type: str, reads: list[tuple[object, dict[str, Any]]], *,
+    actor: User, object_type: str, reads: Sequence[tuple[object, dict[str, Any]]], *,
     request: HttpRequest | None = None, reason: str = "",
 ) -> list[AuditEvent]:
     """One entry per record read (``(object_id, detail)`` pairs), chained and written in one
