@@ -18,7 +18,7 @@ from palermo.cases.services.errors import ServiceError
 @require_POST
 def referral_create(request: HttpRequest, case_person_id: int) -> HttpResponse:
     case_person, _card = persons.get_visible(actor(request), case_person_id)
-    form = ReferralForm(request.POST)
+    form = ReferralForm(request.POST, prefix="referral")
     try:
         if not form.is_valid():
             field, errors = next(iter(form.errors.items()))

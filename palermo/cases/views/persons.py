@@ -68,9 +68,10 @@ def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
             return redirect("cases:person_detail", case_person_id=case_person.pk)
     return render(request, "cases/person_detail.html", {
         "case": case_person.case, "card": card, "cp": case_person,
-        "context_form": context_form, "assessment_form": AssessmentForm(),
-        "decide_form": DecideStatusForm(initial={"status": case_person.trafficking_status}),
-        "referral_form": ReferralForm(),
+        "context_form": context_form, "assessment_form": AssessmentForm(prefix="assess"),
+        "decide_form": DecideStatusForm(prefix="decide",
+                                        initial={"status": case_person.trafficking_status}),
+        "referral_form": ReferralForm(prefix="referral"),
         "assessments": case_person.assessments.select_related("assessed_by")[:5],
         "can_edit": user.has_perm("cases.edit"), "can_assess": user.has_perm("cases.assess"),
         "can_refer": user.has_perm("cases.refer"),
@@ -81,7 +82,7 @@ def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
 @require_POST
 def person_assess(request: HttpRequest, case_person_id: int) -> HttpResponse:
     case_person, _card = persons.get_visible(actor(request), case_person_id)
-    form = AssessmentForm(request.POST)
+    form = AssessmentForm(request.POST, prefix="assess")
     try:
         if not form.is_valid():
             raise ServiceError(_("Tick the indicators that are present."), field="indicators")
@@ -99,7 +100,7 @@ def person_assess(request: HttpRequest, case_person_id: int) -> HttpResponse:
 @require_POST
 def person_decide(request: HttpRequest, case_person_id: int) -> HttpResponse:
     case_person, _card = persons.get_visible(actor(request), case_person_id)
-    form = DecideStatusForm(request.POST)
+    form = DecideStatusForm(request.POST, prefix="decide")
     try:
         if not form.is_valid():
             raise ServiceError(_("Choose a status."), field="status")
