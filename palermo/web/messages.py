@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 LOCALE = PACKAGE / "locale"
 LANGUAGES = ["he"]
 KEYWORDS = {
-    "_": None, "gettext": None, "gettext_lazy": None, "gettext_noop": None,
+    "_": None, "N_": None, "gettext": None, "gettext_lazy": None, "gettext_noop": None,
     "ngettext": (1, 2), "ngettext_lazy": (1, 2), "pgettext": ((1, "c"), 2),
     "pgettext_lazy": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3),
 }

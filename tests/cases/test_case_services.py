@@ -128,3 +128,22 @@ def test_agencies_join_and_leave_with_history(police: Any) -> None:
     participant.refresh_from_db()
     assert participant.left_at is not None
     assert case.participants.count() == 2  # the row stays: role history
+
+
+def test_timeline_reads_in_the_readers_language(police: Any) -> None:
+    from django.utils import translation
+
+    from palermo.cases.services import timeline
+
+    case = open_case(police)
+    victim = add_person(case, police, "Maria Santos")
+    cases.change_status(case, "under_investigation", actor=police, version=case.version,
+                        note="Arrests made.")
+    with translation.override("he"):
+        lines = [timeline.render(e) for e in case.events.order_by("at", "id")]
+    assert "בחקירה" in lines[-1] and "Arrests made." in lines[-1]
+    assert lines[1].startswith("קורבן 1")  # the victim's pseudonym, never the name
+    with translation.override("en"):
+        lines = [timeline.render(e) for e in case.events.order_by("at", "id")]
+    assert lines[-1] == ("Status changed from Reported to Under investigation. Arrests made.")
+    assert "Maria" not in " ".join(lines) and victim.ordinal == 1

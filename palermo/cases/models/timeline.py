@@ -18,7 +18,11 @@ class Event(models.Model):
     agency = models.ForeignKey("access.Agency", null=True, on_delete=models.PROTECT,
                                related_name="+")
     kind = models.CharField(max_length=32)
-    text = models.TextField()
+    # A sentence of the services (a gettext msgid) and its values, rendered in the reader's
+    # language when shown (see services.timeline.render); ``text`` is a user's own words.
+    message = models.CharField(max_length=200, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    text = models.TextField(blank=True)
     # Identifies a person's event so it is shown only to those who may see that person.
     case_person = models.ForeignKey("cases.CasePerson", null=True, blank=True,
                                     on_delete=models.CASCADE, related_name="+")

@@ -17,14 +17,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import CasePerson, IndicatorAssessment
 from palermo.cases.services.access import Sight, person_sight, sight_of
 from palermo.cases.services.cases import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError
-from palermo.cases.services.persons import pseudonym
-from palermo.cases.services.timeline import add_event
+from palermo.cases.services.timeline import add_event, person
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -86,8 +86,8 @@ def assess(case_person: CasePerson, present: list[str], *, actor: User,
             assessed_by=actor,
         )
         add_event(case_person.case, "assessment",
-                  _("%(who)s: indicator assessment, score %(score).2f.")
-                  % {"who": pseudonym(case_person, "en"), "score": advice.score},
+                  N_("%(who)s: indicator assessment, score %(score)s."),
+                  {"who": person(case_person), "score": f"{advice.score:.2f}"},
                   actor=actor, case_person=case_person)
         audit.record("case_person.assess", actor=actor, request=request,
                      object_type="person", object_id=case_person.person_id,

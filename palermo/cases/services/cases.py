@@ -11,13 +11,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, CaseCountry, CaseTerm
 from palermo.cases.services.access import sight_of
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
-from palermo.cases.services.timeline import add_event
+from palermo.cases.services.timeline import add_event, vocab
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -83,8 +85,8 @@ def open_case(
                 CaseAgency.objects.create(case=case, agency=actor.agency, role="lead")
                 _set_classification(case, classification or {})
                 _set_countries(case, countries or {})
-                add_event(case, "opened", _("Case opened by %(agency)s.")
-                          % {"agency": actor.agency.name}, actor=actor)
+                add_event(case, "opened", N_("Case opened by %(agency)s."),
+                          {"agency": actor.agency.name}, actor=actor)
                 audit.record("case.create", actor=actor, request=request, object_type="case",
                              object_id=case.pk, detail={"reference": case.reference})
                 return case
@@ -152,7 +154,7 @@ def update(case: Case, *, actor: User, version: int, request: HttpRequest | None
         _set_countries(case, changes.get("countries", {}))
         audit.record("case.update", actor=actor, request=request, object_type="case",
                      object_id=case.pk, detail={"changed": sorted(set(changes))})
-        add_event(case, "updated", _("Case details changed."), actor=actor)
+        add_event(case, "updated", N_("Case details changed."), actor=actor)
     case.refresh_from_db()
     return case
 
@@ -162,8 +164,12 @@ def change_status(case: Case, status: str, *, actor: User, version: int,
     _require_edit(actor, case)
     allowed = registry.get("case_statuses").get(case.status).extra.get("next") or []
     if status not in allowed:
-        raise ServiceError(_("A case cannot go from “%(old)s” to “%(new)s”.")
-                           % {"old": case.status, "new": status}, field="status")
+        statuses = registry.get("case_statuses")
+        language = get_language() or "en"
+        raise ServiceError(_("A case cannot go from “%(old)s” to “%(new)s”.") % {
+            "old": statuses.get(case.status).label(language),
+            "new": statuses.get(status).label(language) if status in statuses else status},
+            field="status")
     fields: dict[str, Any] = {"status": status}
     if status == "closed":
         check_codes("case_close_reasons", [reason], "reason")
@@ -191,10 +197,10 @@ def _transition(case: Case, actor: User, version: int, fields: dict[str, Any],
                 version=version + 1, last_activity_at=timezone.now(), **fields):
             raise StaleWrite(_("Someone else changed this case since you opened it. Reload the "
                                "page to see their change, then make yours again."))
-        statuses = registry.get("case_statuses")
-        text = _("Status: %(old)s → %(new)s.") % {
-            "old": statuses.get(old).label("en"), "new": statuses.get(fields["status"]).label("en")}
-        add_event(case, "status", f"{text} {note}".strip(), actor=actor)
+        add_event(case, "status", N_("Status changed from %(old)s to %(new)s."),
+                  {"old": vocab("case_statuses", old),
+                   "new": vocab("case_statuses", fields["status"])},
+                  actor=actor, text=note.strip())
         audit.record("case.status", actor=actor, request=request, object_type="case",
                      object_id=case.pk, reason=note,
                      detail={"from": old, "to": fields["status"],
@@ -215,7 +221,7 @@ def add_agency(case: Case, agency: Agency, role: str, *, actor: User,
                                % {"agency": agency.name}, field="agency")
         if role == "lead":
             Case.objects.filter(pk=case.pk).update(lead_agency=agency)
-        add_event(case, "agency", _("%(agency)s joined the case.") % {"agency": agency.name},
+        add_event(case, "agency", N_("%(agency)s joined the case."), {"agency": agency.name},
                   actor=actor)
         audit.record("case.agency_add", actor=actor, request=request, object_type="case",
                      object_id=case.pk, detail={"agency": agency.name, "role": role})
@@ -234,8 +240,8 @@ def remove_agency(case: Case, participant: CaseAgency, *, actor: User,
         participant.save(update_fields=["left_at"])
         if case.lead_agency_id == participant.agency_id:
             Case.objects.filter(pk=case.pk).update(lead_agency=None)
-        add_event(case, "agency", _("%(agency)s left the case.")
-                  % {"agency": participant.agency.name}, actor=actor)
+        add_event(case, "agency", N_("%(agency)s left the case."),
+                  {"agency": participant.agency.name}, actor=actor)
         audit.record("case.agency_remove", actor=actor, request=request, object_type="case",
                      object_id=case.pk, detail={"agency": participant.agency.name})
 

@@ -12,13 +12,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, IdentityDocument, Person, PersonName
 from palermo.cases.services.access import CaseSight, Sight, person_sight, sight_of
 from palermo.cases.services.cases import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
-from palermo.cases.services.timeline import add_event
+from palermo.cases.services.timeline import add_event, vocab
+from palermo.cases.services.timeline import person as event_person
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -108,7 +110,7 @@ def add_to_case(
             added_by_agency=actor.agency,
             trafficking_status="possible_victim" if role == "victim" else "",
         )
-        add_event(case, "person", _("%(label)s added.") % {"label": pseudonym(case_person)},
+        add_event(case, "person", N_("%(who)s added."), {"who": event_person(case_person)},
                   actor=actor, case_person=case_person)
         audit.record("case_person.create", actor=actor, request=request,
                      object_type="person", object_id=person.pk,
@@ -242,10 +244,11 @@ def decide_status(case_person: CasePerson, status: str, *, actor: User,
         CasePerson.objects.filter(pk=case_person.pk).update(
             trafficking_status=status, status_decided_by=actor,
             status_decided_at=timezone.now(), version=case_person.version + 1)
-        label = registry.get("trafficking_statuses").get(status).label("en")
-        add_event(case_person.case, "status", _("%(who)s: trafficking status set to %(status)s.")
-                  % {"who": pseudonym(case_person, "en"), "status": label}, actor=actor,
-                  case_person=case_person)
+        add_event(case_person.case, "status",
+                  N_("%(who)s: trafficking status set to %(status)s."),
+                  {"who": event_person(case_person),
+                   "status": vocab("trafficking_statuses", status)},
+                  actor=actor, case_person=case_person, text=reason.strip())
         audit.record("case_person.status", actor=actor, request=request, object_type="person",
                      object_id=case_person.person_id, reason=reason,
                      detail={"case": case_person.case.reference, "status": status})

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from palermo.access.services import users as user_services
 from palermo.audit import services as audit
@@ -20,8 +21,7 @@ from palermo.cases.models.coordination import Consent, ReferralState
 from palermo.cases.services.access import Sight, person_sight, sight_of
 from palermo.cases.services.cases import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
-from palermo.cases.services.persons import pseudonym
-from palermo.cases.services.timeline import add_event, notify
+from palermo.cases.services.timeline import add_event, notify, person, vocab
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -69,9 +69,10 @@ def send(
             note=note.strip(), created_by=actor,
         )
         reason_label = registry.get("referral_reasons").get(reason).label("en")
-        add_event(case, "referral", _("%(who)s referred to %(agency)s for %(reason)s.") % {
-            "who": pseudonym(case_person, "en"), "agency": to_agency.name,
-            "reason": reason_label}, actor=actor, case_person=case_person)
+        add_event(case, "referral", N_("%(who)s referred to %(agency)s for %(reason)s."),
+                  {"who": person(case_person), "agency": to_agency.name,
+                   "reason": vocab("referral_reasons", reason)},
+                  actor=actor, case_person=case_person)
         audit.record("referral.create", actor=actor, request=request, object_type="referral",
                      object_id=referral.pk,
                      reason=consent_override_reason if consent == Consent.OVERRIDDEN else "",
@@ -105,9 +106,9 @@ def _respond(referral: Referral, actor: User, version: int, state: str,
                 state=state, version=version + 1, **stamps, **fields):
             raise StaleWrite(_("Someone else answered this referral meanwhile. Reload the page."))
         referral.refresh_from_db()
-        add_event(referral.case, "referral", _("Referral to %(agency)s: %(state)s.") % {
-            "agency": referral.to_agency.name, "state": referral.get_state_display()},
-            actor=actor, case_person=referral.case_person)
+        add_event(referral.case, "referral", N_("Referral to %(agency)s: %(state)s."),
+                  {"agency": referral.to_agency.name, "state": vocab("referral_states", state)},
+                  actor=actor, case_person=referral.case_person)
         audit.record(f"referral.{state}", actor=actor, request=request,
                      object_type="referral", object_id=referral.pk,
                      detail={"case": referral.case.reference, **{k: str(v) for k, v in

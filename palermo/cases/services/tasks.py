@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, Task
@@ -18,7 +19,7 @@ from palermo.cases.models.coordination import TaskState
 from palermo.cases.services.access import active_agency_ids, sight_of
 from palermo.cases.services.cases import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
-from palermo.cases.services.timeline import add_event, notify
+from palermo.cases.services.timeline import add_event, notify, vocab
 
 if TYPE_CHECKING:
     from palermo.access.models import Agency, User
@@ -43,8 +44,8 @@ def create(case: Case, title: str, *, actor: User, agency: Agency, assignee: Use
     with transaction.atomic():
         task = Task.objects.create(case=case, agency=agency, assignee=assignee, title=title[:200],
                                    due_on=due_on, priority=priority, created_by=actor)
-        add_event(case, "task", _("Task for %(agency)s: %(title)s")
-                  % {"agency": agency.name, "title": task.title}, actor=actor)
+        add_event(case, "task", N_("Task for %(agency)s: %(title)s"),
+                  {"agency": agency.name, "title": task.title}, actor=actor)
         audit.record("task.create", actor=actor, request=request, object_type="task",
                      object_id=task.pk, detail={"case": case.reference})
         if assignee is not None and assignee.pk != actor.pk:
@@ -66,8 +67,8 @@ def set_state(task: Task, state: str, *, actor: User, version: int,
                 completed_at=timezone.now() if done else None):
             raise StaleWrite(_("Someone else changed this task meanwhile. Reload the page."))
         task.refresh_from_db()
-        add_event(task.case, "task", _("Task “%(title)s”: %(state)s.")
-                  % {"title": task.title, "state": task.get_state_display()}, actor=actor)
+        add_event(task.case, "task", N_("Task “%(title)s”: %(state)s."),
+                  {"title": task.title, "state": vocab("task_states", state)}, actor=actor)
         audit.record("task.state", actor=actor, request=request, object_type="task",
                      object_id=task.pk, detail={"state": state})
     return task

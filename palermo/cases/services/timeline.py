@@ -2,32 +2,73 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, Event, Notification
 from palermo.cases.services.access import Sight, person_sight, sight_of
 from palermo.cases.services.errors import NotAllowed, ServiceError
+from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import User
 
 
-def add_event(case: Case, kind: str, text: str, *, actor: User | None,
-              case_person: CasePerson | None = None) -> Event:
-    """Write a timeline line and mark the case as active (for "no activity for N days")."""
+Param = str | int | float | dict[str, Any]
+
+
+def vocab(vocabulary: str, code: str) -> dict[str, str]:
+    """A timeline value shown as the vocabulary's label in the reader's language."""
+    return {"vocab": vocabulary, "code": code}
+
+
+def person(case_person: CasePerson) -> dict[str, Any]:
+    """A timeline value shown as the person's pseudonym ("Victim 2") in the reader's language."""
+    return {"role": case_person.role, "ordinal": case_person.ordinal}
+
+
+def add_event(case: Case, kind: str, message: str, params: dict[str, Param] | None = None, *,
+              actor: User | None, case_person: CasePerson | None = None,
+              text: str = "") -> Event:
+    """Write a timeline line and mark the case as active (for "no activity for N days").
+    ``message`` is marked with gettext_noop where it is written and translated when read."""
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(last_activity_at=now)
     return Event.objects.create(
         case=case, at=now, actor=actor, agency=actor.agency if actor else None, kind=kind,
-        text=text, case_person=case_person,
+        message=message, params=params or {}, text=text, case_person=case_person,
     )
+
+
+def _value(value: Param, language: str) -> str:
+    if isinstance(value, dict) and "vocab" in value:
+        try:
+            return registry.get(value["vocab"]).get(value["code"]).label(language)
+        except KeyError:
+            return str(value["code"])
+    if isinstance(value, dict) and "role" in value:
+        label = registry.get("person_roles").get(value["role"]).label(language)
+        return f"{label} {value['ordinal']}"
+    return str(value)
+
+
+def render(event: Event) -> str:
+    """The event in the current language: the services' sentence, then any words of the user."""
+    language = get_language() or "en"
+    parts = []
+    if event.message:
+        values = {k: _value(v, language) for k, v in event.params.items()}
+        parts.append(_(event.message) % values)
+    if event.text:
+        parts.append(event.text)
+    return " ".join(parts)
 
 
 def add_note(case: Case, text: str, *, actor: User, request: HttpRequest | None = None
@@ -40,7 +81,7 @@ def add_note(case: Case, text: str, *, actor: User, request: HttpRequest | None 
     if len(text) > 20_000:
         raise ServiceError(_("A note has at most 20,000 characters."), field="text")
     with transaction.atomic():
-        event = add_event(case, "note", text, actor=actor)
+        event = add_event(case, "note", "", actor=actor, text=text)
         audit.record("case.note", actor=actor, request=request, object_type="case",
                      object_id=case.pk, detail={"event": event.pk})
     return event
@@ -52,11 +93,14 @@ def visible_events(user: User, case: Case, limit: int = 200) -> list[Event]:
     events = list(
         Event.objects.filter(case=case).select_related("actor", "agency", "case_person")[:limit]
     )
-    return [
+    shown = [
         event for event in events
         if event.case_person is None
         or person_sight(user, sight, event.case_person) >= Sight.PSEUDONYM
     ]
+    for event in shown:
+        event.rendered = render(event)  # type: ignore[attr-defined]
+    return shown
 
 
 def notify(users: list[User], text: str, url: str, case: Case | None = None) -> None:
