@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
-from palermo.cases.models import Case, CaseAgency, Referral, Task
+from palermo.cases.models import Case, CaseAgency, Document, Referral, Task
 from palermo.cases.services import access, cases, persons, timeline
 from palermo.cases.services.errors import NotAllowed
 from palermo.vocab import registry
@@ -50,6 +50,7 @@ class CasePage:
     participants: list[CaseAgency]
     referrals: list[Referral]
     tasks: list[Task]
+    documents: list[Document]
     events: list[Any]
     elements: cases.Elements
     classification: dict[str, list[str]]
@@ -88,6 +89,7 @@ def page(user: User, case_id: int, *, request: HttpRequest | None = None,
         referrals=list(Referral.objects.filter(case=case, case_person_id__in=visible)
                        .select_related("from_agency", "to_agency", "case_person")),
         tasks=list(case.tasks.select_related("agency", "assignee")),
+        documents=list(case.documents.select_related("uploaded_by")),
         events=timeline.visible_events(user, case),
         elements=cases.elements(case),
         classification=cases.classification_of(case),

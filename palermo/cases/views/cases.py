@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
 from palermo.cases.forms import CaseForm, NoteForm, ReasonForm, StatusForm
-from palermo.cases.services import cases, reading, timeline
+from palermo.cases.services import cases, documents, reading, timeline
 from palermo.cases.services.errors import NotAllowed, ServiceError
 
 REASON_KEY = "palermo_case_reason_{}"
@@ -118,6 +118,30 @@ def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Status changed."))
     return redirect("cases:case_detail", case_id=case.pk)
+
+
+@requires("cases.edit")
+@require_POST
+def document_upload(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ServiceError(_("Choose a file."), field="file")
+        documents.attach(case, upload.name or "", upload, actor=actor(request), request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The document is attached."))
+    return redirect("cases:case_detail", case_id=case.pk)
+
+
+@requires("cases.view")
+def document_download(request: HttpRequest, document_id: int) -> FileResponse:
+    document = get_object_or_404(documents.listing(), pk=document_id)
+    stream = documents.open_for_download(document, actor=actor(request), request=request)
+    return FileResponse(stream, as_attachment=True, filename=document.name,
+                        content_type=document.content_type)
 
 
 @requires("cases.edit")
