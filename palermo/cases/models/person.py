@@ -92,3 +92,21 @@ class CasePerson(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} {self.ordinal} in case {self.case_id}"
+
+
+class PersonMerge(models.Model):
+    """Two records found to be one human being: what moved where, so it can be undone."""
+
+    kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    moved_case_persons = models.JSONField(default=list)
+    added_names = models.JSONField(default=list)
+    added_documents = models.JSONField(default=list)
+    reason = models.TextField()
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+    merged_at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"person {self.merged_id} merged into {self.kept_id}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,7 +16,7 @@ from palermo.cases.forms import (
     ReferralForm,
     VictimContextForm,
 )
-from palermo.cases.services import assessment, persons, reading
+from palermo.cases.services import assessment, duplicates, persons, reading
 from palermo.cases.services.errors import ServiceError
 from palermo.cases.views.cases import show_error
 
@@ -35,9 +35,17 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
             names=data["names"].splitlines(), birth_date=data["birth_date"],
             estimated_age=data["estimated_age"], sex=data["sex"],
             nationalities=data["nationalities"], documents=documents)
+        found = duplicates.candidates(actor(request), [n for n in new.names if n.strip()],
+                                      new.birth_date, new.nationalities)
+        chosen = request.POST.get("existing", "")
+        existing = next((c.person for c in found if str(c.person.pk) == chosen), None)
+        if found and existing is None and request.POST.get("confirm") != "new":
+            # Likely the same human being: let the user choose before a second record exists.
+            return render(request, "cases/person_form.html",
+                          {"form": form, "case": case, "candidates": found})
         try:
             case_person = persons.add_to_case(
-                case, new, data["role"], actor=actor(request),
+                case, new, data["role"], actor=actor(request), existing=existing,
                 exploitation_started_on=data["exploitation_started_on"], request=request)
         except ServiceError as exc:
             show_error(form, exc)
@@ -73,9 +81,49 @@ def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
                                         initial={"status": case_person.trafficking_status}),
         "referral_form": ReferralForm(prefix="referral"),
         "assessments": case_person.assessments.select_related("assessed_by")[:5],
+        "merges": duplicates.merges_of(case_person.person).filter(undone_at__isnull=True)
+        if card.shows_identity else [],
         "can_edit": user.has_perm("cases.edit"), "can_assess": user.has_perm("cases.assess"),
         "can_refer": user.has_perm("cases.refer"),
+        "duplicates": duplicates.candidates(user, [card.name, *card.aliases], card.birth_date,
+                                            exclude=case_person.person_id)
+        if card.shows_identity and card.name and user.has_perm("cases.edit") else [],
     })
+
+
+@requires("cases.edit")
+@require_POST
+def person_merge(request: HttpRequest, case_person_id: int) -> HttpResponse:
+    case_person, card = persons.get_visible(actor(request), case_person_id)
+    other_id = request.POST.get("other", "")
+    found = duplicates.candidates(actor(request), [card.name or "", *card.aliases],
+                                  card.birth_date, exclude=case_person.person_id)
+    other = next((c.person for c in found if str(c.person.pk) == other_id), None)
+    try:
+        if other is None:
+            raise ServiceError(_("Choose one of the proposed persons."), field="other")
+        duplicates.merge(case_person.person, other, actor=actor(request),
+                         reason=request.POST.get("reason", ""), request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The two records are now one person. The merge can be "
+                                    "undone from this page."))
+    return redirect("cases:person_detail", case_person_id=case_person.pk)
+
+
+@requires("cases.edit")
+@require_POST
+def person_unmerge(request: HttpRequest, case_person_id: int, merge_id: int) -> HttpResponse:
+    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    record = get_object_or_404(duplicates.merges_of(case_person.person), pk=merge_id)
+    try:
+        duplicates.unmerge(record, actor=actor(request), request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The merge is undone."))
+    return redirect("cases:person_detail", case_person_id=case_person.pk)
 
 
 @requires("cases.assess")
