@@ -54,6 +54,11 @@ class CaseForm(forms.Form):
                 for role in ("origin", "transit", "destination")}
 
 
+class AgencyJoinForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=agencies.listing())
+    role = forms.ChoiceField(label=_("Role in the case"), choices=vocab("case_agency_roles"))
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=vocab("case_statuses"))
     reason = forms.ChoiceField(label=_("Reason for closing"), required=False,

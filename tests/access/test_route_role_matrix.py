@@ -53,7 +53,8 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, int]:
     token, _raw = api_token(police)
     return {"case_id": case.pk, "case_person_id": victim.pk, "referral_id": referral.pk,
             "task_id": task.pk, "document_id": document.pk, "merge_id": merge.pk,
-            "user_id": police.pk, "token_id": token.pk, "role_id": 1}
+            "user_id": police.pk, "token_id": token.pk, "role_id": 1,
+            "participant_id": case.participants.get().pk}
 
 
 @pytest.mark.django_db

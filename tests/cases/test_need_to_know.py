@@ -134,3 +134,17 @@ def test_welfare_cannot_add_a_suspect(demo: Any) -> None:
     with pytest.raises(NotAllowed):
         persons.add_to_case(demo.case, NewPerson(["X"]), "suspect",
                             actor=demo.users["social_worker"])
+
+
+def test_coordinator_is_told_when_a_highly_restricted_case_is_opened(demo: Any) -> None:
+    from palermo.cases.models import Notification
+    from palermo.cases.services import cases as case_services
+
+    police = demo.users["investigator"]
+    case_services.update(demo.case, actor=police, version=demo.case.version,
+                         sensitivity="highly_restricted")
+    client = sign_in(Client(), police)
+    client.post(f"/cases/{demo.case.pk}/", {"reason": "preparing the indictment"})
+    client.get(f"/cases/{demo.case.pk}/")
+    note = Notification.objects.get(user=demo.users["coordinator"])
+    assert "preparing the indictment" in note.text and demo.case.reference in note.text

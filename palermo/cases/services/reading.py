@@ -72,6 +72,18 @@ def get_openable(user: User, case_id: int) -> tuple[Case, access.CaseSight]:
     return case, sight
 
 
+def _tell_coordinators(user: User, case: Case, reason: str) -> None:
+    from django.urls import reverse
+
+    from palermo.access.services import users as user_services
+
+    coordinators = [u for u in user_services.listing(include_disabled=False)
+                    if u.has_perm("cases.coordinate") and u.pk != user.pk]
+    timeline.notify(coordinators, _("%(who)s opened restricted case %(case)s: %(reason)s")
+                    % {"who": user.full_name, "case": case.reference, "reason": reason},
+                    reverse("cases:case_detail", args=[case.pk]), case)
+
+
 def page(user: User, case_id: int, *, request: HttpRequest | None = None,
          reason: str = "") -> CasePage:
     case, sight = get_openable(user, case_id)
@@ -79,6 +91,8 @@ def page(user: User, case_id: int, *, request: HttpRequest | None = None,
         raise NotAllowed(_("Say why you open this case."))
     audit.record("case.read", actor=user, request=request, object_type="case",
                  object_id=case.pk, reason=reason)
+    if needs_reason(case) and not user.has_perm("cases.coordinate"):
+        _tell_coordinators(user, case, reason)
     cards = persons.cards(user, case, sight, request=request)
     visible = {card.case_person.pk for card in cards}
     return CasePage(

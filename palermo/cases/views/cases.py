@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
-from palermo.cases.forms import CaseForm, NoteForm, ReasonForm, StatusForm
+from palermo.cases.forms import AgencyJoinForm, CaseForm, NoteForm, ReasonForm, StatusForm
 from palermo.cases.services import cases, documents, reading, timeline
 from palermo.cases.services.errors import NotAllowed, ServiceError
 
@@ -70,6 +70,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         return render(request, "cases/case_reason.html", {"form": ReasonForm()})
     return render(request, "cases/case_detail.html", {
         "page": case_page, "case": case_page.case, "note_form": NoteForm(),
+        "agency_form": AgencyJoinForm(),
         "status_form": StatusForm(initial={"version": case_page.case.version}),
     })
 
@@ -117,6 +118,37 @@ def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Status changed."))
+    return redirect("cases:case_detail", case_id=case.pk)
+
+
+@requires("cases.edit")
+@require_POST
+def agency_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    form = AgencyJoinForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ServiceError(_("Choose an agency and its role."), field="agency")
+        cases.add_agency(case, form.cleaned_data["agency"], form.cleaned_data["role"],
+                         actor=actor(request), request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("%(agency)s takes part in the case.")
+                         % {"agency": form.cleaned_data["agency"].name})
+    return redirect("cases:case_detail", case_id=case.pk)
+
+
+@requires("cases.edit")
+@require_POST
+def agency_remove(request: HttpRequest, case_id: int, participant_id: int) -> HttpResponse:
+    case, _sight = reading.get_openable(actor(request), case_id)
+    participant = get_object_or_404(case.participants.filter(left_at__isnull=True),
+                                    pk=participant_id)
+    try:
+        cases.remove_agency(case, participant, actor=actor(request), request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
     return redirect("cases:case_detail", case_id=case.pk)
 
 
