@@ -39,7 +39,11 @@ messages: $(DEV)
 	$(BIN)/python -m palermo.web.messages
 
 bench: $(DEV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
 	$(BIN)/python bench/bench_http.py
+	$(BIN)/python bench/bench_audit.py
+	$(BIN)/python bench/bench_names.py
+	$(BIN)/python bench/bench_overview.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,0 +1,293 @@
+"""Benchmark of the screening name matcher and its candidate index.
+
+    .venv/bin/python bench/bench_names.py                 # pairs + 200,000-person index
+    .venv/bin/python bench/bench_names.py --persons 1000000
+    .venv/bin/python bench/bench_names.py --skip-index    # pair quality and speed only
+
+Pairs: the shared name_bench cases and our held-out sets, scored by ``score_names`` and, in the
+same process, by nomenklatura's LogicV2 (benchmark-only dependency) as the baseline.
+Index: Faker people in several locales (fixed seed); planted variants of listed people must be
+found (recall, against a brute-force scan with the same matcher on a sample), people not on the
+list must not be (false-hit rate), and query latency is reported as p50/p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from anyascii import anyascii
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from palermo.screening.engine import names as names_mod  # noqa: E402
+from palermo.screening.engine.index import PersonIndex  # noqa: E402
+from palermo.screening.engine.names import DEFAULT_THRESHOLD, score_names  # noqa: E402
+from palermo.screening.engine.translit import script_of  # noqa: E402
+
+CASES = ROOT.parent / "shared" / "data" / "name_bench" / "cases.csv"
+DATA = ROOT / "tests" / "screening" / "engine" / "data"
+LOGIC_V2_THRESHOLD = 0.7
+Row = dict[str, str]
+
+
+def clear_caches() -> None:
+    for fn in (names_mod.parse_name, names_mod.token_sim):
+        fn.cache_clear()
+
+
+def logic_v2() -> Callable[[str, str, str], float] | None:
+    try:
+        from followthemoney import model
+        from nomenklatura.matching.logic_v2.model import LogicV2
+    except ImportError:
+        return None
+    config = LogicV2.default_config()
+    ids = itertools.count()
+
+    def entity(name: str, schema: str, side: str):  # type: ignore[no-untyped-def]
+        proxy = model.make_entity(schema)
+        # A fresh id per proxy: LogicV2 caches analysed names by entity id, so reused ids
+        # would compare the names of an earlier pair.
+        proxy.id = f"{side}{next(ids)}"
+        proxy.add("name", name)
+        return proxy
+
+    def score(a: str, b: str, schema: str) -> float:
+        return float(LogicV2.compare(entity(a, schema, "q"), entity(b, schema, "r"), config).score)
+
+    # The first comparisons load LogicV2's reference data: keep that out of the timing.
+    for a, b in (("Vladimir Putin", "Владимир Путин"), ("Siemens AG", "Siemens")):
+        score(a, b, "Person")
+    return score
+
+
+def prf(rows: Iterable[tuple[float, bool]], threshold: float) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for score, match in rows:
+        hit = score >= threshold
+        tp += hit and match
+        fp += hit and not match
+        fn += (not hit) and match
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cross_script(row: Row) -> bool:
+    return script_of(row["name1"]) != script_of(row["name2"])
+
+
+def bench_pairs(path: Path, label: str, baseline: Callable[[str, str, str], float] | None) -> None:
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    clear_caches()
+    start = time.perf_counter()
+    ours = [score_names(r["name1"], r["name2"]) for r in rows]
+    ours_us = (time.perf_counter() - start) / len(rows) * 1e6
+    theirs: list[float] = []
+    theirs_us = 0.0
+    if baseline is not None:
+        start = time.perf_counter()
+        theirs = [baseline(r["name1"], r["name2"], r.get("schema") or "Person") for r in rows]
+        theirs_us = (time.perf_counter() - start) / len(rows) * 1e6
+    subsets: list[tuple[str, Callable[[Row], bool]]] = [("all", lambda r: True)]
+    if "schema" in rows[0]:
+        subsets.append(("Person", lambda r: r["schema"] == "Person"))
+    subsets.append(("cross-script", cross_script))
+    for name, keep in subsets:
+        idx = [i for i, r in enumerate(rows) if keep(r)]
+        truth = [rows[i]["is_match"].strip().lower() == "true" for i in idx]
+        p, r, f = prf(zip([ours[i] for i in idx], truth, strict=True), DEFAULT_THRESHOLD)
+        line = f"{label:<18} {name:<13} n={len(idx):<4} ours P={p:.3f} R={r:.3f} F1={f:.3f}"
+        if theirs:
+            bp, br, bf = prf(zip([theirs[i] for i in idx], truth, strict=True), 0.7)
+            ratio = f / bf if bf else float("inf")
+            line += f" | LogicV2 P={bp:.3f} R={br:.3f} F1={bf:.3f} | F1 ratio {ratio:.2f}"
+        print(line)
+    line = f"{label:<18} speed         ours {ours_us:.0f} us/pair (cold caches)"
+    if theirs:
+        line += f" | LogicV2 {theirs_us:.0f} us/pair | time ratio {ours_us / theirs_us:.2f}"
+    print(line, flush=True)
+
+
+# --- index benchmark -----------------------------------------------------------------------
+
+LOCALES = {
+    "en_US": "USA", "he_IL": "ISR", "ru_RU": "RUS", "ar_AA": "SAU",
+    "uk_UA": "UKR", "ro_RO": "ROU", "es_MX": "MEX",
+}  # fmt: skip
+# Independent of the matcher's own romanisation: a German-style reading of Cyrillic and a
+# letter-by-letter Cyrillic spelling of Latin names.
+_words = str.split
+_CYR_DE = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", _words(
+    "a b w g d e jo sch s i j k l m n o p r s t u f ch z tsch sch schtsch _ y _ e ju ja i ji je g"
+), strict=True))  # fmt: skip
+_LAT_CYR = dict(zip("abcdefghijklmnopqrstuvwxyz", _words(
+    "а б к д е ф г х и дж к л м н о п к р с т у в в кс й з"), strict=True))  # fmt: skip
+
+
+def make_people(count: int, seed: int) -> list[tuple[str, str, str, str]]:
+    from faker import Faker
+
+    fakers = {loc: Faker(loc) for loc in LOCALES}
+    for i, fk in enumerate(fakers.values()):
+        fk.seed_instance(seed * 100 + i)
+    rnd = random.Random(seed)
+    out = []
+    locales = list(LOCALES)
+    for _ in range(count):
+        loc = rnd.choice(locales)
+        fk = fakers[loc]
+        male = rnd.random() < 0.5
+        first = fk.first_name_male() if male else fk.first_name_female()
+        last = fk.last_name_male() if male and hasattr(fk, "last_name_male") else fk.last_name()
+        parts = [first]
+        if hasattr(fk, "middle_name_male") and rnd.random() < 0.6:
+            parts.append(fk.middle_name_male() if male else fk.middle_name_female())
+        elif rnd.random() < 0.25:
+            parts.append(fk.first_name_male() if male else fk.first_name_female())
+        parts.append(last)
+        born = f"{rnd.randint(1940, 2005)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        out.append((" ".join(parts), born, LOCALES[loc], "M" if male else "F"))
+    return out
+
+
+def transliterate(name: str) -> str:
+    script = script_of(name)
+    if script == "cyrillic":
+        return "".join(_CYR_DE.get(c.lower(), c) for c in name).replace("_", "").title()
+    if script == "latin":
+        return "".join(_LAT_CYR.get(c, c) for c in anyascii(name).lower())
+    return anyascii(name)
+
+
+def typo(name: str, rnd: random.Random) -> str:
+    parts = name.split()
+    i = max(range(len(parts)), key=lambda k: len(parts[k]))
+    w = parts[i]
+    if len(w) < 4:
+        return name
+    k = rnd.randrange(1, len(w) - 1)
+    op = rnd.choice("sdt")
+    if op == "s":
+        w = w[:k] + rnd.choice("aeioulnrst") + w[k + 1 :]
+    elif op == "d":
+        w = w[:k] + w[k + 1 :]
+    else:
+        w = w[: k - 1] + w[k] + w[k - 1] + w[k + 1 :]
+    parts[i] = w
+    return " ".join(parts)
+
+
+def variant(name: str, kind: str, rnd: random.Random) -> str:
+    parts = name.split()
+    if kind == "transliteration":
+        return transliterate(name)
+    if kind == "typo":
+        return typo(name, rnd)
+    if kind == "order swap":
+        return " ".join(parts[-1:] + parts[:-1])
+    return " ".join([parts[0], parts[-1]]) if len(parts) > 2 else typo(name, rnd)
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def bench_index(persons: int, queries: int, scan_queries: int, seed: int) -> None:
+    rnd = random.Random(seed)
+    start = time.perf_counter()
+    people = make_people(persons, seed)
+    print(f"index: generated {persons} Faker people in {time.perf_counter() - start:.0f}s")
+    index = PersonIndex()
+    start = time.perf_counter()
+    for number, (name, born, nat, sex) in enumerate(people):
+        index.add(number, [name], born, [nat], sex)
+    print(f"index: built in {time.perf_counter() - start:.0f}s "
+          f"({len(index._postings)} keys)", flush=True)  # fmt: skip
+    kinds = ["transliteration", "typo", "order swap", "missing middle"]
+    planted = []
+    for number in rnd.sample(range(persons), queries):
+        kind = kinds[len(planted) % len(kinds)]
+        planted.append((number, kind, variant(people[number][0], kind, rnd)))
+    latencies: list[float] = []
+    found: dict[str, list[bool]] = {k: [] for k in kinds}
+    # Faker reuses a few hundred names per locale, so many listed people share a full name:
+    # planted queries carry the birth date, as a screening request would.
+    for number, kind, query in planted:
+        start = time.perf_counter()
+        hits = index.search(query, birth_date=people[number][1], limit=10)
+        latencies.append(time.perf_counter() - start)
+        found[kind].append(any(i == number and s >= DEFAULT_THRESHOLD for i, s in hits))
+    for kind in kinds:
+        print(f"index: recall planted {kind:<16} {sum(found[kind]) / len(found[kind]):.3f} "
+              f"(n={len(found[kind])})")  # fmt: skip
+    total = [f for v in found.values() for f in v]
+    print(f"index: recall planted all              {sum(total) / len(total):.3f}")
+    idx_ok = scan_ok = 0
+    sample = rnd.sample(planted, min(scan_queries, len(planted)))
+    start = time.perf_counter()
+    for number, _, query in sample:
+        born = people[number][1]
+        hits = index.search(query, birth_date=born)
+        idx_ok += any(i == number and s >= DEFAULT_THRESHOLD for i, s in hits)
+        hits = index.scan(query, birth_date=born)
+        scan_ok += any(i == number and s >= DEFAULT_THRESHOLD for i, s in hits)
+    scan_s = (time.perf_counter() - start) / len(sample)
+    ratio = idx_ok / scan_ok if scan_ok else float("nan")
+    print(f"index: recall on {len(sample)}-query sample: index {idx_ok}/{len(sample)} vs "
+          f"brute-force scan {scan_ok}/{len(sample)} | ratio {ratio:.3f} "
+          f"(scan {scan_s:.1f}s/query)")  # fmt: skip
+    listed = {p[0].casefold() for p in people}
+    strangers = [p for p in make_people(queries * 2, seed + 1) if p[0].casefold() not in listed]
+    strangers = strangers[:queries]
+    false_name = false_dob = 0
+    for name, born, nat, sex in strangers:
+        start = time.perf_counter()
+        hits = index.search(name, limit=3)
+        latencies.append(time.perf_counter() - start)
+        false_name += bool(hits) and hits[0][1] >= DEFAULT_THRESHOLD
+        hits = index.search(name, birth_date=born, nationality=nat, sex=sex, limit=3)
+        false_dob += bool(hits) and hits[0][1] >= DEFAULT_THRESHOLD
+    n = len(strangers)
+    print(f"index: false-hit rate, people not listed (n={n}): name only {false_name / n:.3f}, "
+          f"with birth date/nationality/sex {false_dob / n:.3f}")  # fmt: skip
+    ms = [x * 1000 for x in latencies]
+    print(f"index: query latency p50 {pct(ms, 50):.2f} ms, p95 {pct(ms, 95):.2f} ms "
+          f"(brute-force scan {scan_s * 1000:.0f} ms/query, ratio "
+          f"{pct(ms, 50) / (scan_s * 1000):.4f}); "
+          f"at most {index.max_candidates} candidates scored per query")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--persons", type=int, default=200_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--scan-queries", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--skip-index", action="store_true")
+    parser.add_argument("--skip-pairs", action="store_true")
+    args = parser.parse_args()
+    print(f"threshold: ours {DEFAULT_THRESHOLD}, LogicV2 {LOGIC_V2_THRESHOLD}")
+    if not args.skip_pairs:
+        baseline = logic_v2()
+        if baseline is None:
+            print("LogicV2 baseline unavailable: pip install nomenklatura")
+        bench_pairs(CASES, "name_bench", baseline)
+        for path in sorted(DATA.glob("*.csv")):
+            bench_pairs(path, path.stem, baseline)
+    if not args.skip_index:
+        bench_index(args.persons, args.queries, args.scan_queries, args.seed)
+
+
+if __name__ == "__main__":
+    main()
