@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "palermo.access",
     "palermo.web",
     "palermo.cases",
+    "palermo.screening",
     "palermo.ops",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("access/", include("palermo.access.urls")),
     path("audit/", include("palermo.audit.urls")),
     path("cases/", include("palermo.cases.urls")),
+    path("screening/", include("palermo.screening.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,92 @@
+"""Watch lists (travel documents, vehicles, persons) and the alerts their hits raise."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class WatchedDocument(models.Model):
+    # Uppercase, without spaces or fillers: what an MRZ or a typed number is compared on.
+    number = models.CharField(_("document number"), max_length=64, db_index=True)
+    issuing_state = models.CharField(_("issuing state"), max_length=3)
+    kind = models.CharField(_("type"), max_length=16, default="passport")
+    status = models.CharField(_("status"), max_length=16)
+    reported_on = models.DateField(_("reported on"), null=True, blank=True)
+    owner_agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT,
+                                     related_name="+")
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    source_id = models.CharField(max_length=100, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["number", "issuing_state"],
+                                               name="watched_document_once")]
+
+    def __str__(self) -> str:
+        return f"{self.issuing_state} {self.number}"
+
+
+class WatchedVehicle(models.Model):
+    vin = models.CharField(_("VIN"), max_length=17, blank=True, db_index=True)
+    plate = models.CharField(_("plate"), max_length=16, blank=True, db_index=True)
+    plate_country = models.CharField(_("plate country"), max_length=3, blank=True)
+    make = models.CharField(_("make"), max_length=50, blank=True)
+    model = models.CharField(_("model"), max_length=50, blank=True)
+    colour = models.CharField(_("colour"), max_length=30, blank=True)
+    status = models.CharField(_("status"), max_length=16, default="stolen")
+    owner_agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT,
+                                     related_name="+")
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    source_id = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.vin or f"{self.plate_country} {self.plate}"
+
+
+class WatchedPerson(models.Model):
+    names = models.JSONField(_("names"), default=list)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, blank=True)
+    nationalities = models.JSONField(_("nationalities"), default=list, blank=True)
+    reason = models.CharField(_("reason"), max_length=32)
+    action = models.TextField(_("what the officer must do"), blank=True)
+    owner_agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT,
+                                     related_name="+")
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    source_id = models.CharField(max_length=100, blank=True)
+    case_reference = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Rebuilds the in-memory name index when any person changes (services.person_index).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"watched person {self.pk}"
+
+
+class Alert(models.Model):
+    """A hit, sent to the agency that owns the record that was hit."""
+
+    agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=16)
+    record_id = models.BigIntegerField()
+    score = models.FloatField()
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    checked_at = models.DateTimeField(default=timezone.now)
+    post = models.CharField(max_length=100, blank=True)
+    summary = models.CharField(max_length=300)
+    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-checked_at"]
+        indexes = [models.Index(fields=["agency", "acknowledged_at"])]
+
+    def __str__(self) -> str:
+        return self.summary

@@ -1,0 +1,259 @@
+"""Screening: one query (an MRZ, a document number, a VIN or plate, a name) against every
+watch list, with an explanation per hit, an audit entry per check, and an alert per hit for
+the agency that owns the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.audit import services as audit
+from palermo.screening.engine import mrz as mrz_engine
+from palermo.screening.engine.documents import confusable_variants, normalise, vin_problem
+from palermo.screening.engine.index import PersonIndex
+from palermo.screening.engine.names import DEFAULT_THRESHOLD, explain_names
+from palermo.screening.models import Alert, WatchedDocument, WatchedPerson, WatchedVehicle
+from palermo.vocab import registry
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+
+MAX_NAME = 300
+MAX_QUERY = 400
+
+
+@dataclass
+class Query:
+    mrz: str = ""
+    document_number: str = ""
+    issuing_state: str = ""
+    vin: str = ""
+    plate: str = ""
+    plate_country: str = ""
+    name: str = ""
+    birth_date: str | None = None
+    nationality: str | None = None
+    sex: str | None = None
+
+
+@dataclass
+class Hit:
+    kind: str
+    score: float
+    record: dict[str, Any]
+    explanation: list[str]
+    action: str = ""
+    notice: dict[str, Any] | None = None
+
+
+@dataclass
+class Result:
+    hits: list[Hit] = field(default_factory=list)
+    mrz: dict[str, Any] | None = None
+    warnings: list[str] = field(default_factory=list)
+    took_ms: float = 0.0
+
+
+def interpret(text: str) -> Query:
+    """What the single field of the border page holds: an MRZ, a VIN, a number or a name."""
+    text = text.strip()
+    if not text:
+        raise ServiceError(_("Type or scan something to check."), field="q")
+    if len(text) > MAX_QUERY:
+        raise ServiceError(_("At most %(n)d characters.") % {"n": MAX_QUERY}, field="q")
+    compact = text.replace("\n", "").replace("\r", "")
+    if "<" in compact and len(compact) >= 60:
+        return Query(mrz=text)
+    packed = normalise(text)
+    if len(packed) == 17 and not vin_problem(packed):
+        return Query(vin=packed)
+    if any(c.isdigit() for c in packed) and 5 <= len(packed) <= 14 and " " not in text:
+        return Query(document_number=packed)
+    return Query(name=text)
+
+
+def _person_record(person: WatchedPerson) -> dict[str, Any]:
+    return {"id": person.pk, "names": person.names, "birth_date": str(person.birth_date or ""),
+            "nationalities": person.nationalities, "sex": person.sex,
+            "reason": person.reason, "owner": person.owner_agency.name,
+            "source": person.source, "case": person.case_reference}
+
+
+_index_lock = threading.Lock()
+_index: tuple[tuple[Any, ...], PersonIndex] | None = None
+
+
+def person_index() -> PersonIndex:
+    """The in-memory name index, rebuilt when the watch list changed (count or last change)."""
+    global _index
+    stamp = tuple(WatchedPerson.objects.aggregate(n=Count("id"), at=Max("updated_at")).values())
+    with _index_lock:
+        if _index is None or _index[0] != stamp:
+            index = PersonIndex()
+            for person in WatchedPerson.objects.only("id", "names", "birth_date",
+                                                     "nationalities", "sex").iterator(2000):
+                index.add(person.pk, person.names,
+                          birth_date=person.birth_date.isoformat() if person.birth_date else None,
+                          nationalities=person.nationalities, sex=person.sex or None)
+            _index = (stamp, index)
+        return _index[1]
+
+
+def _check_documents(number: str, state: str, hits: list[Hit]) -> None:
+    number = normalise(number)
+    if not number:
+        return
+    found = WatchedDocument.objects.select_related("owner_agency")
+    exact = found.filter(number=number)
+    if state:
+        exact = exact.filter(issuing_state=state.upper())
+    statuses = registry.get("document_statuses")
+    for document in exact:
+        hits.append(Hit("document", 1.0, _document_record(document), [
+            _("Document %(number)s issued by %(state)s is %(status)s.") % {
+                "number": document.number, "state": document.issuing_state,
+                "status": statuses.get(document.status).label(get_language() or "en")}],
+            _("Hold the document and the traveller; call the owning agency.")))
+    near = found.filter(number__in=confusable_variants(number)).exclude(number=number)
+    for document in near:
+        hits.append(Hit("document", 0.8, _document_record(document), [
+            _("Near match: %(listed)s differs from %(read)s by one character that is easy "
+              "to misread. Check the document by eye.")
+            % {"listed": document.number, "read": number}],
+            _("Compare the number on the document with the listed one.")))
+
+
+def _document_record(document: WatchedDocument) -> dict[str, Any]:
+    return {"id": document.pk, "number": document.number,
+            "issuing_state": document.issuing_state, "kind": document.kind,
+            "status": document.status, "owner": document.owner_agency.name,
+            "source": document.source, "reported_on": str(document.reported_on or "")}
+
+
+def _check_vehicles(query: Query, hits: list[Hit], warnings: list[str]) -> None:
+    vehicles = WatchedVehicle.objects.select_related("owner_agency")
+    rows: QuerySet[WatchedVehicle] = vehicles.none()
+    if query.vin:
+        vin = normalise(query.vin)
+        problem = vin_problem(vin)
+        if problem:
+            warnings.append(_("VIN: %(problem)s") % {"problem": problem})
+        rows = vehicles.filter(Q(vin=vin) | Q(vin__in=confusable_variants(vin)))
+    elif query.plate:
+        rows = vehicles.filter(plate=normalise(query.plate))
+        if query.plate_country:
+            rows = rows.filter(plate_country=query.plate_country.upper())
+    for vehicle in rows:
+        exact = vehicle.vin == normalise(query.vin) or bool(query.plate)
+        hits.append(Hit("vehicle", 1.0 if exact else 0.8, {
+            "id": vehicle.pk, "vin": vehicle.vin, "plate": vehicle.plate,
+            "plate_country": vehicle.plate_country, "make": vehicle.make,
+            "model": vehicle.model, "colour": vehicle.colour, "status": vehicle.status,
+            "owner": vehicle.owner_agency.name}, [
+            _("Vehicle reported %(status)s.") % {"status": vehicle.status}
+            if exact else _("Near match on the VIN: one easily misread character differs.")],
+            _("Stop the vehicle; call the owning agency.")))
+
+
+def _check_person(query: Query, hits: list[Hit]) -> None:
+    name = query.name.strip()
+    if not name:
+        return
+    if len(name) > MAX_NAME:
+        raise ServiceError(_("A name has at most %(n)d characters.") % {"n": MAX_NAME},
+                           field="name")
+    found = person_index().search(name, birth_date=query.birth_date,
+                                  nationality=query.nationality, sex=query.sex, limit=5)
+    persons = {p.pk: p for p in WatchedPerson.objects.select_related("owner_agency")
+               .filter(pk__in=[pid for pid, _score in found])}
+    reasons = registry.get("watch_reasons")
+    for person_id, score in found:
+        if score < DEFAULT_THRESHOLD or person_id not in persons:
+            continue
+        person = persons[person_id]
+        best = max(person.names, key=lambda n: explain_names(name, n)[0])
+        _score, how = explain_names(name, best)
+        explanation = [how]
+        if query.birth_date and person.birth_date:
+            agrees = person.birth_date.isoformat() == query.birth_date
+            explanation.append(_("birth date agrees") if agrees else _("birth date differs"))
+        explanation.append(_("Listed as: %(reason)s") % {
+            "reason": reasons.get(person.reason).label(get_language() or "en")})
+        hits.append(Hit("person", round(score, 3), _person_record(person), explanation,
+                        person.action or _("Call the owning agency before letting the person "
+                                           "through.")))
+
+
+def check(user: User, query: Query, *, post: str = "", reason: str = "",
+          request: HttpRequest | None = None) -> Result:
+    if not user.has_perm("screening.check"):
+        raise NotAllowed(_("Your roles do not allow screening."))
+    started = time.perf_counter()
+    result = Result()
+    if query.mrz:
+        parsed = mrz_engine.parse(query.mrz)
+        result.mrz = {k: getattr(parsed, k) for k in (
+            "format", "document_code", "issuing_state", "surname", "given_names",
+            "document_number", "nationality", "birth_date", "sex", "expiry_date", "valid",
+            "errors", "warnings")}
+        if parsed.format is None:
+            raise ServiceError("; ".join(parsed.errors), field="mrz")
+        query.document_number = query.document_number or parsed.document_number or ""
+        query.issuing_state = query.issuing_state or parsed.issuing_state or ""
+        query.name = query.name or f"{parsed.given_names} {parsed.surname}".strip()
+        query.birth_date = query.birth_date or parsed.birth_date
+        query.nationality = query.nationality or parsed.nationality or None
+        query.sex = query.sex or parsed.sex
+        result.warnings += [*parsed.errors, *parsed.warnings]
+        if parsed.expiry_date and parsed.expiry_date < dt.date.today().isoformat():
+            result.warnings.append(_("The document expired on %(date)s.")
+                                   % {"date": parsed.expiry_date})
+    if not any((query.document_number, query.vin, query.plate, query.name)):
+        raise ServiceError(_("Nothing to check: give an MRZ, a document, a vehicle or a name."),
+                           field="query")
+    _check_documents(query.document_number, query.issuing_state, result.hits)
+    _check_vehicles(query, result.hits, result.warnings)
+    _check_person(query, result.hits)
+    result.hits.sort(key=lambda h: -h.score)
+    result.took_ms = round((time.perf_counter() - started) * 1000, 2)
+    _record(user, query, result, post, reason, request)
+    return result
+
+
+def _record(user: User, query: Query, result: Result, post: str, reason: str,
+            request: HttpRequest | None) -> None:
+    summary = {"document": query.document_number, "state": query.issuing_state,
+               "vin": query.vin, "plate": query.plate, "name": query.name[:100],
+               "post": post, "hits": [(h.kind, h.record["id"], h.score) for h in result.hits]}
+    with transaction.atomic():
+        audit.record("screening.check", actor=user, request=request, object_type="screening",
+                     reason=reason, outcome="success",
+                     detail={k: v for k, v in summary.items() if v})
+        Alert.objects.bulk_create(
+            Alert(agency_id=_owner_id(hit), kind=hit.kind, record_id=hit.record["id"],
+                  score=hit.score, checked_by=user, post=post[:100],
+                  summary=f"{hit.kind} hit ({hit.score:.2f}) by {user.agency.name}"[:300])
+            for hit in result.hits
+        )
+
+
+def _owner_id(hit: Hit) -> int:
+    rows: QuerySet[Any] = {"document": WatchedDocument.objects, "vehicle": WatchedVehicle.objects,
+                           "person": WatchedPerson.objects}[hit.kind].all()
+    return int(rows.values_list("owner_agency_id", flat=True).get(pk=hit.record["id"]))
+
+
+def alerts_for(user: User) -> QuerySet[Alert]:
+    if not user.has_perm("screening.manage"):
+        raise NotAllowed(_("Your roles do not allow reading alerts."))
+    return Alert.objects.filter(agency_id=user.agency_id).select_related("checked_by")
