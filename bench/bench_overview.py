@@ -94,7 +94,8 @@ def populate(scale: float) -> object:
     bulk(Person, [Person(created_by_agency=agencies[0]) for _ in range(n_persons)])
     person_ids = list(Person.objects.values_list("id", flat=True))
     bulk(CasePerson, [CasePerson(case_id=case_ids[i % len(case_ids)], person_id=p,
-                                 role="victim" if i % 3 else "suspect", ordinal=i,
+                                 role="victim" if i % 3 else "suspect",
+                                 ordinal=i // len(case_ids) + 1,
                                  added_by_agency=agencies[0])
                       for i, p in enumerate(person_ids)])
     victims = list(CasePerson.objects.filter(role="victim").values_list("id", "case_id"))
@@ -107,6 +108,12 @@ def populate(scale: float) -> object:
     bulk(Task, [Task(case_id=c, agency=rng.choice(agencies), title="Statement",
                      due_on=today + dt.timedelta(days=rng.randint(-20, 20)),
                      created_by=coordinator) for c in case_ids])
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        # A live database has its planner statistics (autovacuum, PRAGMA optimize); a freshly
+        # bulk-loaded one needs them gathered once.
+        cursor.execute("ANALYZE")
     print(f"populated {n_cases} cases, {n_persons} persons, {n_referrals} referrals, "
           f"{len(case_ids)} tasks in {time.perf_counter() - started:.0f} s")
     return coordinator

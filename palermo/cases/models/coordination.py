@@ -50,7 +50,8 @@ class Referral(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["to_agency", "state", "due_on"])]
+        indexes = [models.Index(fields=["to_agency", "state", "due_on"]),
+                   models.Index(fields=["state", "to_agency", "due_on"])]
 
     def __str__(self) -> str:
         return f"referral {self.pk} ({self.state})"
@@ -90,7 +91,8 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["due_on", "-created_at"]
-        indexes = [models.Index(fields=["agency", "state", "due_on"])]
+        indexes = [models.Index(fields=["agency", "state", "due_on"]),
+                   models.Index(fields=["state", "due_on", "agency"])]
 
     def __str__(self) -> str:
         return self.title

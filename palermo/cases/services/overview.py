@@ -50,9 +50,10 @@ def build(user: User, *, stale_days: int = STALE_DAYS, today: dt.date | None = N
     today = today or timezone.localdate()
     open_cases = Case.objects.exclude(status="closed")
     by_status = dict(open_cases.values_list("status").annotate(n=Count("id")).order_by())
+    # (case, vocabulary, code) is unique, so counting rows counts cases.
     by_exploitation = dict(
-        CaseTerm.objects.filter(vocabulary="exploitation_types", case__in=open_cases)
-        .values_list("code").annotate(n=Count("case_id", distinct=True)).order_by()
+        CaseTerm.objects.filter(vocabulary="exploitation_types").exclude(case__status="closed")
+        .values_list("code").annotate(n=Count("id")).order_by()
     )
     live = (ReferralState.SENT, ReferralState.ACCEPTED)
     referrals = (

@@ -34,6 +34,10 @@ class Command(PalermoCommand):
         if bool(options["cert"]) != bool(options["key"]):
             raise ServiceError("TLS needs both --cert and --key", field="--cert")
         call_command("collectstatic", interactive=False, verbosity=0)
+        if connection.vendor == "sqlite":
+            # Planner statistics for SQLite (PostgreSQL's autovacuum keeps its own).
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA optimize")
         connection.close()
         if settings.DEBUG:
             self.stderr.write("warning: PALERMO_DEBUG is on; never in production")
