@@ -82,6 +82,11 @@ class PersonForm(forms.Form):
         ("", _("unknown")), ("F", _("female")), ("M", _("male")), ("X", _("other"))])
     nationalities = forms.MultipleChoiceField(label=_("Nationalities"), required=False,
                                               choices=vocab("countries"))
+    languages = forms.MultipleChoiceField(label=_("Languages spoken"), required=False,
+                                          choices=vocab("languages"))
+    contacts = forms.CharField(
+        label=_("Contacts"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One a line: telephone, address, or how to reach the person safely."))
     document_number = forms.CharField(label=_("Passport or ID number"), required=False,
                                       max_length=64)
     document_country = forms.ChoiceField(label=_("Issued by"), required=False,

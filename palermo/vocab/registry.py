@@ -19,6 +19,7 @@ def load(directory: Path | None = None) -> dict[str, Vocabulary]:
     """Load and check every file; raises VocabularyError naming file and line."""
     vocabularies = load_directory(directory or VOCAB_DIR)
     vocabularies["countries"] = countries()
+    vocabularies["languages"] = languages()
     _loaded.clear()
     _loaded.update(vocabularies)
     return vocabularies
@@ -64,3 +65,20 @@ def countries() -> Vocabulary:
         Path(pycountry.__file__),
         terms,
     )
+
+
+@cache
+def languages() -> Vocabulary:
+    """Languages with an ISO 639-1 code (the ones people are asked about), from pycountry."""
+    hebrew = gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=["he"], fallback=True
+    )
+    terms = {}
+    for language in pycountry.languages:
+        code = getattr(language, "alpha_2", None)
+        if code:
+            terms[code] = Term(code=code, labels={"en": language.name,
+                                                  "he": hebrew.gettext(language.name)},
+                               definition=f"{language.name} (ISO 639-3 {language.alpha_3})")
+    return Vocabulary("languages", "Languages by ISO 639-1 code (from pycountry).",
+                      Path(pycountry.__file__), terms)

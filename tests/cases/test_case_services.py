@@ -147,3 +147,14 @@ def test_timeline_reads_in_the_readers_language(police: Any) -> None:
         lines = [timeline.render(e) for e in case.events.order_by("at", "id")]
     assert lines[-1] == ("Status changed from Reported to Under investigation. Arrests made.")
     assert "Maria" not in " ".join(lines) and victim.ordinal == 1
+
+
+def test_languages_and_contacts_are_kept_and_checked(police: Any) -> None:
+    case = open_case(police)
+    victim = add_person(case, police, "Selam Tesfaye", languages=["ti", "AR"],
+                        contacts=["+972 50 000 0000 (shelter phone, ask for Ruth)"])
+    assert victim.person.languages == ["ti", "ar"]
+    assert victim.person.contacts == ["+972 50 000 0000 (shelter phone, ask for Ruth)"]
+    with pytest.raises(ServiceError) as caught:
+        add_person(case, police, "Someone", languages=["klingon"])
+    assert caught.value.field == "languages"

@@ -55,6 +55,7 @@ class NewPerson:
     nationalities: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     documents: list[dict[str, str]] = field(default_factory=list)
+    contacts: list[str] = field(default_factory=list)
 
 
 def _validate(new: NewPerson) -> None:
@@ -76,6 +77,9 @@ def _validate(new: NewPerson) -> None:
         raise ServiceError(_("Sex is M, F, X or empty."), field="sex")
     new.nationalities = check_codes("countries", [c.upper() for c in new.nationalities],
                                     "nationalities")
+    new.languages = check_codes("languages", [c.lower() for c in new.languages], "languages")
+    if any(len(c) > 300 for c in new.contacts):
+        raise ServiceError(_("A contact line has at most 300 characters."), field="contacts")
     for document in new.documents:
         if not document.get("number", "").strip():
             raise ServiceError(_("A document needs a number."), field="documents")
@@ -123,6 +127,7 @@ def _create_person(new: NewPerson, actor: User) -> Person:
         birth_date=new.birth_date, estimated_age=new.estimated_age,
         age_estimated_on=timezone.localdate() if new.estimated_age is not None else None,
         sex=new.sex, nationalities=new.nationalities, languages=new.languages,
+        contacts=new.contacts,
         created_by_agency=actor.agency,
     )
     PersonName.objects.bulk_create(
@@ -167,6 +172,7 @@ class PersonCard:
     birth_date: dt.date | None = None
     documents: list[IdentityDocument] = field(default_factory=list)
     contacts: list[Any] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
 
     @property
     def shows_identity(self) -> bool:
@@ -193,6 +199,7 @@ def cards(user: User, case: Case, sight: CaseSight | None = None,
             card.birth_date = person.birth_date
             card.documents = list(person.documents.all())
             card.contacts = person.contacts
+            card.languages = person.languages
             reads.append((person.pk, {"case": case.reference, "role": case_person.role}))
         result.append(card)
     audit.record_reads(user, "person", reads, request=request)

@@ -34,7 +34,9 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
         new = persons.NewPerson(
             names=data["names"].splitlines(), birth_date=data["birth_date"],
             estimated_age=data["estimated_age"], sex=data["sex"],
-            nationalities=data["nationalities"], documents=documents)
+            nationalities=data["nationalities"], documents=documents,
+            languages=data["languages"],
+            contacts=[line.strip() for line in data["contacts"].splitlines() if line.strip()])
         found = duplicates.candidates(actor(request), [n for n in new.names if n.strip()],
                                       new.birth_date, new.nationalities)
         chosen = request.POST.get("existing", "")
