@@ -77,3 +77,11 @@ def test_adding_a_known_person_asks_first(police: Any) -> None:
     third = open_case(police, title="Third")
     client.post(f"/cases/{third.pk}/persons/new/", {**form, "confirm": "new"})
     assert CasePerson.objects.get(case=third).person_id != known.person_id
+
+
+def test_a_proposed_duplicate_is_an_audited_read(police: Any) -> None:
+    case = open_case(police)
+    known = add_person(case, police, "Maria Santos", born="1985-07-21")
+    duplicates.candidates(police, ["Maria Santos"])
+    read = AuditEvent.objects.filter(action="person.read", object_id=str(known.person_id))
+    assert read.filter(detail__why="duplicate proposal").exists()

@@ -102,7 +102,11 @@ def candidates(user: User, names: list[str], birth_date: dt.date | None = None,
             reasons.append(_("same nationality"))
         if best >= THRESHOLD:
             found.append(Candidate(person, best_name, round(best, 2), reasons))
-    return sorted(found, key=lambda c: -c.score)[:limit]
+    shown = sorted(found, key=lambda c: -c.score)[:limit]
+    # Proposing a duplicate shows that person's name: a read like any other.
+    audit.record_reads(user, "person", [(c.person.pk, {"why": "duplicate proposal",
+                                                       "score": c.score}) for c in shown])
+    return shown
 
 
 def _require(user: User, person: Person) -> None:
