@@ -44,6 +44,7 @@ bench: $(DEV)
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_names.py
 	$(BIN)/python bench/bench_overview.py
+	$(BIN)/python bench/bench_import.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -19,6 +19,7 @@ OWN_COMMANDS = {
     "backup": "write a consistent backup of the database to a file",
     "restore": "restore the database from a backup file",
     "check": "check the configuration and the vocabularies",
+    "screening": "import watch lists, or check a passport, document, vehicle or name",
 }
 
 

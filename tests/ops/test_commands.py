@@ -30,7 +30,7 @@ def cli(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
 def test_help_lists_palermo_commands(cli: Any) -> None:
     out = run(*cli, "--help").stdout
     for name in ("init", "demo", "serve", "createuser", "token", "audit", "backup", "restore",
-                 "check"):
+                 "check", "screening"):
         assert f"\n  {name}" in out
 
 

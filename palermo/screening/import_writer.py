@@ -1,0 +1,100 @@
+"""Writing checked watch-list rows with executemany (see importing for why)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+from django.utils import timezone
+
+from palermo.screening.import_rows import Row
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+# Keeps an IN (...) list well under PostgreSQL's 65,535 parameters and SQLite's limit.
+LOOKUP_CHUNK = 5000
+
+
+def chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), LOOKUP_CHUNK):
+        yield items[start:start + LOOKUP_CHUNK]
+
+
+class Table:
+    """Plain INSERT, UPDATE and DELETE through the cursor's executemany, with the columns
+    taken from the model. bulk_create spent 68 of the 150 µs a row cost (Django prepares
+    every value through the field and rebuilds the SQL for every 90 rows); this writes a
+    million rows in seconds. The rows were checked before (Checker), as full_clean would."""
+
+    def __init__(self, model: type[Model], owner_id: int, given: tuple[str, ...]) -> None:
+        self.model = model
+        self.owner_id = owner_id
+        self.given = given  # the columns a file may give
+        self.fields = {f.attname: f for f in model._meta.concrete_fields if not f.primary_key}
+        self.columns = {name: connection.ops.quote_name(f.column)
+                        for name, f in self.fields.items()}
+        self.table = connection.ops.quote_name(model._meta.db_table)
+        # Text needs no preparing; dates and JSON do, as the vendor wants them.
+        ops = connection.ops
+        self.prepare: dict[str, Callable[[Any], Any]] = {}
+        for name, f in self.fields.items():
+            kind = f.get_internal_type()
+            if kind == "DateField":
+                self.prepare[name] = ops.adapt_datefield_value
+            elif kind == "DateTimeField":
+                self.prepare[name] = ops.adapt_datetimefield_value
+            elif kind not in {"CharField", "TextField", "ForeignKey"}:
+                self.prepare[name] = partial(f.get_db_prep_save, connection=connection)
+
+    def _value(self, name: str, value: Any) -> Any:
+        prepare = self.prepare.get(name)
+        return value if prepare is None else prepare(value)
+
+    def insert(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        # Columns a file gives come first, row by row; the rest (owner, stamps) are the same
+        # for the whole batch and prepared once.
+        stamps = {"owner_agency_id": self.owner_id, "created_at": timezone.now(),
+                  "updated_at": timezone.now()}
+        given = [name for name in self.fields if name in self.given]
+        constant = [name for name in self.fields if name not in self.given]
+        defaults = [self.fields[name].get_default() for name in given]
+        constants = [self._value(name, stamps.get(name, self.fields[name].get_default()))
+                     for name in constant]
+        params = [[*map(row.values.get, given, defaults), *constants] for row in rows]
+        for i, name in enumerate(given):
+            prepare = self.prepare.get(name)
+            if prepare is not None:
+                for values in params:
+                    if values[i] is not None:
+                        values[i] = prepare(values[i])
+        listed = ", ".join(self.columns[name] for name in given + constant)
+        marks = ", ".join(["%s"] * len(listed.split(", ")))
+        # Table and column names come from the model, never from the file.
+        sql = f"INSERT INTO {self.table} ({listed}) VALUES ({marks})"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+
+    def update(self, updates: dict[int, Row]) -> None:
+        # Only the columns a row gives are updated, so a file without notes keeps the notes.
+        groups: dict[tuple[str, ...], list[list[Any]]] = {}
+        # bulk_update would skip auto_now too; the person name index needs updated_at to move.
+        stamp = {"updated_at": timezone.now()} if "updated_at" in self.fields else {}
+        for pk, row in updates.items():
+            values = {**row.values, **stamp}
+            names = tuple(sorted(values))
+            groups.setdefault(names, []).append(
+                [*(self._value(name, values[name]) for name in names), pk])
+        with connection.cursor() as cursor:
+            for names, params in groups.items():
+                sets = ", ".join(f"{self.columns[name]} = %s" for name in names)
+                sql = f"UPDATE {self.table} SET {sets} WHERE id = %s"  # noqa: S608
+                cursor.executemany(sql, params)
+
+    def delete(self, pks: set[int]) -> None:
+        for chunk in chunks(sorted(pks)):
+            self.model._default_manager.filter(pk__in=chunk).delete()
