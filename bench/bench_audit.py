@@ -10,32 +10,21 @@ database, without the chain (no read of the previous hash, no SHA-256).
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
+
+from scratch import scratch_palermo
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entries", type=int, default=3000)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     args = parser.parse_args()
-    data = tempfile.mkdtemp()
-    os.environ.setdefault("PALERMO_DATA_DIR", data)
-    os.environ.setdefault("PALERMO_DATABASE_URL", f"sqlite:///{data}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "palermo.settings"
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    scratch_palermo(args.database)
     from django.db import connection, transaction
 
     from palermo.audit import services
 
-    call_command("migrate", verbosity=0)
     n = args.entries
 
     start = time.perf_counter()

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import string
-import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_palermo
 
 STATES = ["ISR", "UKR", "MDA", "ROU", "BGR", "NGA", "ERI", "ETH", "THA", "PHL", "VNM", "CHN",
           "RUS", "BLR", "GEO", "ARM", "UZB", "KGZ", "IND", "NPL", "BRA", "COL", "VEN", "MEX",
@@ -50,23 +49,13 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--delta", type=int, default=100_000)
     args = parser.parse_args()
-    data = tempfile.mkdtemp()
-    os.environ.setdefault("PALERMO_DATA_DIR", data)
-    os.environ.setdefault("PALERMO_DATABASE_URL", f"sqlite:///{data}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "palermo.settings"
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    data = scratch_palermo("sqlite")
     from django.db import connection, transaction
 
     from palermo.access.models import Agency
     from palermo.screening.importing import import_file
     from palermo.screening.models import WatchedDocument
 
-    call_command("migrate", verbosity=0)
     owner = Agency.objects.create(name="Bench police", kind="police", country="ISR")
     path = Path(data) / "documents.csv"
     start = time.perf_counter()

@@ -11,41 +11,18 @@ in the same process. PostgreSQL uses a scratch database `palermo_bench` on 127.0
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
+
+from scratch import scratch_palermo
 
 BATCH = 10_000
-
-
-def configure(database: str) -> None:
-    data = tempfile.mkdtemp()
-    os.environ["PALERMO_DATA_DIR"] = data
-    if database == "postgresql":
-        import psycopg
-
-        admin = "postgresql://postgres@127.0.0.1:5432/postgres"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS palermo_bench WITH (FORCE)")
-            conn.execute("CREATE DATABASE palermo_bench")
-        os.environ["PALERMO_DATABASE_URL"] = "postgresql://postgres@127.0.0.1:5432/palermo_bench"
-    else:
-        os.environ["PALERMO_DATABASE_URL"] = f"sqlite:///{data}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "palermo.settings"
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    import django
-
-    django.setup()
 
 
 def populate(scale: float) -> object:
     import datetime as dt
 
-    from django.core.management import call_command
     from django.utils import timezone
 
     from palermo.access.models import Agency, Role, User
@@ -59,8 +36,6 @@ def populate(scale: float) -> object:
         Task,
     )
 
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     rng = random.Random(7)
     kinds = ["police", "welfare", "health", "immigration", "ngo", "prosecution"]
     agencies = [Agency.objects.create(name=f"Agency {i}", kind=kinds[i % len(kinds)],
@@ -163,7 +138,7 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    configure(args.database)
+    scratch_palermo(args.database, static=True)
     coordinator = populate(args.scale)
 
     from django.test import Client
