@@ -7,4 +7,7 @@ app_name = "screening"
 urlpatterns = [
     path("", views.check_page, name="check"),
     path("alerts/", views.alert_list, name="alerts"),
+    path("lists/", views.list_page, name="lists"),
+    path("lists/import/", views.import_page, name="import"),
+    path("lists/<str:kind>/<int:record_id>/remove/", views.remove_record, name="remove"),
 ]

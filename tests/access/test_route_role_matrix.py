@@ -34,7 +34,7 @@ def guarded_routes() -> list[tuple[str, URLPattern]]:
 
 
 @pytest.fixture
-def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, int]:
+def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     """One of everything a route can name, made by an investigator."""
     settings.DATA_DIR = tmp_path
     from palermo.cases.services import documents, duplicates, referrals, tasks
@@ -54,12 +54,13 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, int]:
     return {"case_id": case.pk, "case_person_id": victim.pk, "referral_id": referral.pk,
             "task_id": task.pk, "document_id": document.pk, "merge_id": merge.pk,
             "user_id": police.pk, "token_id": token.pk, "role_id": 1,
-            "participant_id": case.participants.get().pk}
+            "participant_id": case.participants.get().pk, "kind": "documents",
+            "record_id": 1}
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_on_each_page(role: str, world: dict[str, int], user_with: Any) -> None:
+def test_each_role_on_each_page(role: str, world: dict[str, Any], user_with: Any) -> None:
     user = user_with(role)
     client = sign_in(Client(), user)
     for name, pattern in guarded_routes():
