@@ -16,7 +16,7 @@ from palermo.access.models import User
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.ops.command import PalermoCommand
-from palermo.screening import services
+from palermo.screening import offline, services
 from palermo.screening.import_formats import COLUMNS
 from palermo.screening.importing import ImportReport, import_file
 
@@ -53,12 +53,54 @@ class Command(PalermoCommand):
         check.add_argument("--sex", choices=["M", "F", "X"])
         check.add_argument("--post", default="command line", help="where the check is made")
         check.add_argument("--reason", default="")
+        export = actions.add_parser("export", help="write the signed offline copy for a post")
+        export.add_argument("file", type=Path)
+        offline_check = actions.add_parser(
+            "offline-check", help="check against an offline copy, with no database")
+        offline_check.add_argument("copy", type=Path)
+        offline_check.add_argument("--public-key", type=Path, required=True)
+        offline_check.add_argument("--document", default="")
+        offline_check.add_argument("--vin", default="")
+        offline_check.add_argument("--plate", default="")
+        offline_check.add_argument("--name", default="")
+        offline_check.add_argument("--birth-date")
+        offline_check.add_argument("--nationality")
+        offline_check.add_argument("--sex", choices=["M", "F", "X"])
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "import":
             self.run_import(options)
+        elif options["action"] == "export":
+            self.run_export(options)
+        elif options["action"] == "offline-check":
+            self.run_offline_check(options)
         else:
             self.run_check(options)
+
+    def run_export(self, options: dict[str, Any]) -> None:
+        target: Path = options["file"]
+        counts = offline.export(target)
+        public = target.with_name(target.name + ".pub")
+        public.write_bytes(offline.public_key())
+        self.stdout.write(f"offline copy written to {target} ({counts['documents']} documents, "
+                          f"{counts['vehicles']} vehicles, {counts['persons']} persons); "
+                          f"the post verifies it with {public}")
+
+    def run_offline_check(self, options: dict[str, Any]) -> None:
+        from palermo.screening.engine.offline import OfflineCopyError, OfflineList
+
+        try:
+            copy = OfflineList.load(options["copy"].read_bytes(),
+                                    options["public_key"].read_bytes())
+        except (OSError, OfflineCopyError) as exc:
+            raise CommandError(str(exc)) from None
+        hits = copy.check(document=options["document"], vin=options["vin"],
+                          plate=options["plate"], name=options["name"],
+                          birth_date=options["birth_date"], nationality=options["nationality"],
+                          sex=options["sex"])
+        self.stdout.write(json.dumps({"made_at": copy.made_at,
+                                      "hits": [dataclasses.asdict(h) for h in hits]},
+                                     ensure_ascii=False, indent=2))
 
     def run_import(self, options: dict[str, Any]) -> None:
         owner = agencies.listing().filter(name=options["agency"]).first()
