@@ -90,21 +90,41 @@ def _person_record(person: WatchedPerson) -> dict[str, Any]:
 
 
 _index_lock = threading.Lock()
+# (count, last change) of the list the index reflects, and the index.
 _index: tuple[tuple[Any, ...], PersonIndex] | None = None
+_INDEXED = ("id", "names", "birth_date", "nationalities", "sex")
+
+
+def _add(index: PersonIndex, person: WatchedPerson) -> None:
+    index.add(person.pk, person.names,
+              birth_date=person.birth_date.isoformat() if person.birth_date else None,
+              nationalities=person.nationalities, sex=person.sex or None)
 
 
 def person_index() -> PersonIndex:
-    """The in-memory name index, rebuilt when the watch list changed (count or last change)."""
+    """The in-memory name index of this server process. Built once; afterwards only the
+    persons changed since (newer ``updated_at``) are re-added, and removals are found by
+    comparing ids when the count says some are gone."""
     global _index
     stamp = tuple(WatchedPerson.objects.aggregate(n=Count("id"), at=Max("updated_at")).values())
     with _index_lock:
-        if _index is None or _index[0] != stamp:
+        if _index is None:
             index = PersonIndex()
-            for person in WatchedPerson.objects.only("id", "names", "birth_date",
-                                                     "nationalities", "sex").iterator(2000):
-                index.add(person.pk, person.names,
-                          birth_date=person.birth_date.isoformat() if person.birth_date else None,
-                          nationalities=person.nationalities, sex=person.sex or None)
+            for person in WatchedPerson.objects.only(*_INDEXED).iterator(2000):
+                _add(index, person)
+            _index = (stamp, index)
+        elif _index[0] != stamp:
+            (_count, last_at), index = _index
+            changed = WatchedPerson.objects.only(*_INDEXED)
+            if last_at is not None:
+                changed = changed.filter(updated_at__gte=last_at)
+            for person in changed.iterator(2000):
+                index.remove(person.pk)
+                _add(index, person)
+            if len(index) != stamp[0]:
+                present = set(WatchedPerson.objects.values_list("id", flat=True))
+                for gone in index.ids() - present:
+                    index.remove(gone)
             _index = (stamp, index)
         return _index[1]
 

@@ -106,3 +106,19 @@ def test_the_page_answers_in_place_and_in_hebrew(setup: dict[str, Any]) -> None:
 def test_only_screening_roles_may_check(user_with: Any) -> None:
     client = sign_in(Client(), user_with("trainer"))
     assert client.get("/screening/").status_code == 403
+
+
+def test_index_follows_changes_to_the_list(setup: dict[str, Any]) -> None:
+    from palermo.screening.models import WatchedPerson
+
+    assert services.check(setup["officer"], Query(name="Dmitri Volkov")).hits
+    setup["wanted"].delete()
+    assert services.check(setup["officer"], Query(name="Dmitri Volkov")).hits == []
+    person = setup["offender"]
+    person.names = ["Ioana Marinescu"]
+    person.save()
+    assert services.check(setup["officer"], Query(name="Ioana Marinescu")).hits
+    assert services.check(setup["officer"], Query(name="Anna Maria Eriksson")).hits == []
+    WatchedPerson.objects.create(names=["Yonas Haile"], reason="wanted",
+                                 owner_agency=setup["owner"])
+    assert services.check(setup["officer"], Query(name="Yonas Haile")).hits

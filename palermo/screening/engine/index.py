@@ -113,11 +113,22 @@ class PersonIndex:
     max_candidates: int = 120
     _people: list[_Person] = field(default_factory=list)
     _postings: dict[str, list[int]] = field(default_factory=dict)
+    # A changed or removed person is tombstoned (its postings stay until a rebuild), so a
+    # change to a large list costs one add, not a rebuild.
+    _numbers: dict[Hashable, list[int]] = field(default_factory=dict)
+    _dead: set[int] = field(default_factory=set)
     last_scored: int = 0
     last_keys: int = 0
 
     def __len__(self) -> int:
-        return len(self._people)
+        return len(self._people) - len(self._dead)
+
+    def ids(self) -> set[Hashable]:
+        return set(self._numbers)
+
+    def remove(self, id: Hashable) -> None:
+        """Forget ``id`` (call ``add`` again to change a person)."""
+        self._dead.update(self._numbers.pop(id, ()))
 
     def add(
         self,
@@ -129,6 +140,7 @@ class PersonIndex:
     ) -> None:
         names = tuple(n for n in names if n and n.strip())
         number = len(self._people)
+        self._numbers.setdefault(id, []).append(number)
         self._people.append(
             _Person(id, names, birth_date, frozenset(n.upper() for n in nationalities), sex)
         )
@@ -141,7 +153,7 @@ class PersonIndex:
 
     def _candidates(self, name: str) -> list[int]:
         postings = self._postings
-        common = max(1000, int(_COMMON_SHARE * len(self._people)))
+        common = max(1000, int(_COMMON_SHARE * len(self)))
         credit: dict[int, float] = {}
         self.last_keys = 0
         for part in name_keys(name):
@@ -170,6 +182,8 @@ class PersonIndex:
     ) -> list[tuple[Hashable, float]]:
         results: list[tuple[float, int]] = []
         for number in numbers:
+            if number in self._dead:
+                continue
             person = self._people[number]
             score = max((score_names(name, alias) for alias in person.names), default=0.0)
             if score <= 0.0:

@@ -70,3 +70,18 @@ def test_scan_agrees_with_search_on_top_hit() -> None:
     index = _index()
     for query in ("Moshe Cohen", "Vladimir Putin", "Anna Eriksson"):
         assert index.search(query)[0] == index.scan(query)[0]
+
+
+def test_removed_and_changed_people_leave_the_index() -> None:
+    from palermo.screening.engine.index import PersonIndex
+
+    index = PersonIndex()
+    index.add(1, ["Dmitri Volkov"], birth_date="1979-02-11")
+    index.add(2, ["Maria Santos"])
+    index.remove(1)
+    assert [pid for pid, _ in index.search("Dmitri Volkov")] == []
+    assert len(index) == 1
+    index.remove(2)
+    index.add(2, ["Olena Kovalenko"])
+    assert [pid for pid, _ in index.search("Olena Kovalenko")] == [2]
+    assert [pid for pid, _ in index.search("Maria Santos")] == []
