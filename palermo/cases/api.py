@@ -95,18 +95,9 @@ def referral_answer(request: HttpRequest, referral_id: int,
     referral = referrals.inbox(user).filter(pk=referral_id).first()
     if referral is None:
         raise Http404
-    common = {"actor": user, "version": payload.version, "request": request}
-    if payload.answer == "accept":
-        referral = referrals.accept(referral, note=payload.note, **common)
-    elif payload.answer == "reject":
-        referral = referrals.reject(referral, reason=payload.rejection_reason,
-                                    note=payload.note, **common)
-    elif payload.answer == "done":
-        referral = referrals.complete(referral, note=payload.note, **common)
-    elif payload.answer == "withdraw":
-        referral = referrals.withdraw(referral, **common)
-    else:
-        raise ServiceError("answer is accept, reject, done or withdraw", field="answer")
+    referral = referrals.answer(referral, payload.answer, actor=user, version=payload.version,
+                                rejection_reason=payload.rejection_reason, note=payload.note,
+                                request=request)
     return _referral(referral)
 
 

@@ -145,6 +145,22 @@ def withdraw(referral: Referral, *, actor: User, version: int,
     return _respond(referral, actor, version, ReferralState.WITHDRAWN, request)
 
 
+def answer(referral: Referral, reply: str, *, actor: User, version: int,
+           rejection_reason: str = "", note: str = "",
+           request: HttpRequest | None = None) -> Referral:
+    """One entry point for the pages and the API: accept, reject, done or withdraw."""
+    if reply == "accept":
+        return accept(referral, actor=actor, version=version, note=note, request=request)
+    if reply == "reject":
+        return reject(referral, actor=actor, version=version, reason=rejection_reason,
+                      note=note, request=request)
+    if reply == "done":
+        return complete(referral, actor=actor, version=version, note=note, request=request)
+    if reply == "withdraw":
+        return withdraw(referral, actor=actor, version=version, request=request)
+    raise ServiceError(_("The answer is accept, reject, done or withdraw."), field="answer")
+
+
 def inbox(user: User) -> QuerySet[Referral]:
     """Referrals sent to or from the user's agency, newest first."""
     return (Referral.objects.filter(Q(to_agency_id=user.agency_id)

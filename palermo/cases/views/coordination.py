@@ -57,18 +57,10 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ServiceError(_("Choose an answer."), field="answer")
-        data, user = form.cleaned_data, actor(request)
-        common = {"actor": user, "version": data["version"], "request": request}
-        answer = data["answer"]
-        if answer == "accept":
-            referrals.accept(referral, note=data["note"], **common)
-        elif answer == "reject":
-            referrals.reject(referral, reason=data["rejection_reason"], note=data["note"],
-                             **common)
-        elif answer == "done":
-            referrals.complete(referral, note=data["note"], **common)
-        else:
-            referrals.withdraw(referral, **common)
+        data = form.cleaned_data
+        referrals.answer(referral, data["answer"], actor=actor(request),
+                         version=data["version"], rejection_reason=data["rejection_reason"],
+                         note=data["note"], request=request)
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
