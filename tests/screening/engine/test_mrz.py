@@ -5,6 +5,7 @@ and names the field it protects.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 
 import pytest
