@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "palermo.web",
     "palermo.cases",
     "palermo.screening",
+    "palermo.notices",
     "palermo.ops",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("audit/", include("palermo.audit.urls")),
     path("cases/", include("palermo.cases.urls")),
     path("screening/", include("palermo.screening.urls")),
+    path("notices/", include("palermo.notices.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -211,7 +212,7 @@ def _check_person(query: Query, hits: list[Hit]) -> None:
             "reason": reasons.get(person.reason).label(get_language() or "en")})
         hits.append(Hit("person", round(score, 3), _person_record(person), explanation,
                         person.action or _("Call the owning agency before letting the person "
-                                           "through.")))
+                                           "through."), notice=notice_of(person.pk)))
 
 
 def check(user: User, query: Query, *, post: str = "", reason: str = "",
@@ -277,3 +278,35 @@ def alerts_for(user: User) -> QuerySet[Alert]:
     if not user.has_perm("screening.manage"):
         raise NotAllowed(_("Your roles do not allow reading alerts."))
     return Alert.objects.filter(agency_id=user.agency_id).select_related("checked_by")
+
+
+# Another capability (notices) tells screening which notice a watched person is under; the
+# lookup is registered at start-up so neither app imports the other's models.
+_notice_lookup: list[Callable[[int], dict[str, Any] | None]] = []
+
+
+def register_notice_lookup(lookup: Callable[[int], dict[str, Any] | None]) -> None:
+    if lookup not in _notice_lookup:
+        _notice_lookup.append(lookup)
+
+
+def notice_of(watched_person_id: int) -> dict[str, Any] | None:
+    for lookup in _notice_lookup:
+        found = lookup(watched_person_id)
+        if found:
+            return found
+    return None
+
+
+def watch_person(*, names: list[str], birth_date: dt.date | None, sex: str,
+                 nationalities: list[str], reason: str, action: str, owner_agency_id: int,
+                 source: str) -> int:
+    """Put a person on the watch list for another capability (a published notice)."""
+    person = WatchedPerson.objects.create(
+        names=names, birth_date=birth_date, sex=sex, nationalities=nationalities,
+        reason=reason, action=action, owner_agency_id=owner_agency_id, source=source)
+    return int(person.pk)
+
+
+def unwatch_person(person_id: int) -> None:
+    WatchedPerson.objects.filter(pk=person_id).delete()

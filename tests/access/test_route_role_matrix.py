@@ -55,7 +55,7 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
             "task_id": task.pk, "document_id": document.pk, "merge_id": merge.pk,
             "user_id": police.pk, "token_id": token.pk, "role_id": 1,
             "participant_id": case.participants.get().pk, "kind": "documents",
-            "record_id": 1}
+            "record_id": 1, "notice_id": 1}
 
 
 @pytest.mark.django_db

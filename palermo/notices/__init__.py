@@ -1,0 +1,1 @@
+"""Notices and diffusions: INTERPOL-style notices reviewed before publication."""
