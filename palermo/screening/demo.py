@@ -1,8 +1,8 @@
 """Watch-list records for `palermo demo`, planted so the ICAO specimen passport hits.
 
-The ICAO Doc 9303 TD3 specimen (UTOPIA, L898902C3, ERIKSSON ANNA MARIA) is listed as a stolen
-document and its holder as a watched person, so a border officer who pastes the specimen's
-MRZ sees both hits. Everyone here is invented.
+The ICAO Doc 9303 TD3 specimen (UTOPIA, L898902C3) is listed as a stolen document; its holder,
+ERIKSSON ANNA MARIA, is the subject of a demo green notice (notices/demo.py), so a border
+officer who pastes the specimen's MRZ sees both hits and the notice. Everyone is invented.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ from palermo.access.services import agencies
 from palermo.screening.models import WatchedDocument, WatchedPerson, WatchedVehicle
 
 PERSONS = [
-    (["ANNA MARIA ERIKSSON", "Anna-Maria Eriksson"], "1974-08-12", "F", ["UTO"], "sex_offender",
-     "Green notice: convicted of sexual offences against children. Inform the issuing "
-     "agency of the trip; do not detain on this ground alone."),
     (["Dmitri Volkov", "Дмитрий Волков"], "1979-02-11", "M", ["RUS"], "wanted",
      "Wanted for trafficking in persons: detain and call the police duty officer."),
     (["Yonas Haile"], "1981-05-05", "M", ["ERI"], "convicted_trafficker",
