@@ -25,7 +25,7 @@ PERSONS = [
 
 def seed(say: Callable[[str], None]) -> None:
     if WatchedDocument.objects.filter(number="L898902C3").exists():
-        say(f"Demo watch lists: {WatchedPerson.objects.count()} persons")
+        say(f"Demo watch lists: {WatchedPerson.objects.filter(source='demo').count()} persons")
         return
     police = agencies.listing().get(name="Israel Police")
     WatchedDocument.objects.create(number="L898902C3", issuing_state="UTO", status="stolen",
@@ -40,4 +40,4 @@ def seed(say: Callable[[str], None]) -> None:
         WatchedPerson.objects.create(names=names, birth_date=dt.date.fromisoformat(born),
                                      sex=sex, nationalities=nationalities, reason=reason,
                                      action=action, owner_agency=police, source="demo")
-    say(f"Demo watch lists: {WatchedPerson.objects.count()} persons")
+    say(f"Demo watch lists: {WatchedPerson.objects.filter(source='demo').count()} persons")
