@@ -17,6 +17,7 @@ from palermo.access.permissions import ApiForbidden, DenyUndeclared, signed_in
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.api import router as audit_router
 from palermo.cases.api import router as cases_router
+from palermo.notices.api import router as notices_router
 from palermo.screening.api import router as screening_router
 from palermo.vocab.api import router as vocab_router
 
@@ -122,3 +123,4 @@ api.add_router("/audit", audit_router)
 api.add_router("/vocab", vocab_router)
 api.add_router("/cases", cases_router)
 api.add_router("/screening", screening_router)
+api.add_router("/notices", notices_router)

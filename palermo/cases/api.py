@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from palermo.access.permissions import Permission
 from palermo.access.services import agencies
@@ -67,10 +67,10 @@ def case_list(request: HttpRequest, q: str = "", status: str = "", exploitation:
 
 
 @router.post("/", response={201: schemas.CaseSummary}, auth=Permission("cases.create"))
-def case_create(request: HttpRequest, payload: schemas.CaseIn) -> tuple[int, dict[str, Any]]:
+def case_create(request: HttpRequest, payload: schemas.CaseIn) -> Status[dict[str, Any]]:
     case = cases.open_case(actor=request.auth, request=request,  # type: ignore[attr-defined]
                            **payload.dict())
-    return 201, _summary(case)
+    return Status(201, _summary(case))
 
 
 @router.get("/overview", auth=Permission("cases.coordinate"))
@@ -137,7 +137,7 @@ def case_status(request: HttpRequest, case_id: int, payload: schemas.StatusIn
 @router.post("/{case_id}/persons", response={201: schemas.PersonOut},
              auth=Permission("cases.edit"))
 def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn
-               ) -> tuple[int, dict[str, Any]]:
+               ) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
     case, _sight = reading.get_openable(user, case_id)
     new = persons.NewPerson(
@@ -147,17 +147,17 @@ def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn
     case_person = persons.add_to_case(case, new, payload.role, actor=user, request=request,
                                       exploitation_started_on=payload.exploitation_started_on)
     _cp, card = persons.get_visible(user, case_person.pk)
-    return 201, _person(card)
+    return Status(201, _person(card))
 
 
 @router.post("/{case_id}/tasks", response={201: schemas.TaskOut}, auth=Permission("cases.edit"))
 def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn
-                ) -> tuple[int, dict[str, Any]]:
+                ) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
     case, _sight = reading.get_openable(user, case_id)
     task = tasks.create(case, payload.title, actor=user, agency=_agency(payload.agency_id),
                         due_on=payload.due_on, priority=payload.priority, request=request)
-    return 201, _task(task)
+    return Status(201, _task(task))
 
 
 @router.get("/persons/{case_person_id}", response=schemas.PersonOut,
@@ -170,23 +170,23 @@ def person_detail(request: HttpRequest, case_person_id: int) -> dict[str, Any]:
 @router.post("/persons/{case_person_id}/referrals", response={201: schemas.ReferralOut},
              auth=Permission("cases.refer"))
 def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.ReferralIn
-                    ) -> tuple[int, dict[str, Any]]:
+                    ) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
     case_person, _card = persons.get_visible(user, case_person_id)
     referral = referrals.send(
         case_person, _agency(payload.to_agency_id), payload.reason, actor=user,
         consent=payload.consent, consent_override_reason=payload.consent_override_reason,
         due_on=payload.due_on, note=payload.note, request=request)
-    return 201, _referral(referral)
+    return Status(201, _referral(referral))
 
 
 @router.post("/persons/{case_person_id}/assessments", response={201: schemas.AssessmentOut},
              auth=Permission("cases.assess"))
 def assess(request: HttpRequest, case_person_id: int, payload: schemas.AssessmentIn
-           ) -> tuple[int, dict[str, Any]]:
+           ) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
     case_person, _card = persons.get_visible(user, case_person_id)
     result = assessment.assess(case_person, payload.indicators, actor=user, request=request)
-    return 201, {"score": result.score, "proposed_status": result.proposed_status,
-                 "proposed_referrals": result.proposed_referrals,
-                 "explanation": result.explanation}
+    return Status(201, {"score": result.score, "proposed_status": result.proposed_status,
+                        "proposed_referrals": result.proposed_referrals,
+                        "explanation": result.explanation})

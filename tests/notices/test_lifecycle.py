@@ -115,3 +115,29 @@ def test_pages_draft_submit_and_review(people: dict[str, Any]) -> None:
     assert "published" in page
     border = sign_in(Client(), people["border"])
     assert "Arkadi Gold" in border.get("/notices/").content.decode()
+
+
+def test_api_follows_the_same_rules(people: dict[str, Any], client: Client) -> None:
+    from tests.access.factories import api_token
+
+    _t, author = api_token(people["author"])
+    _t, reviewer = api_token(people["reviewer"])
+    created = client.post("/api/v1/notices/", {
+        "colour": "green", "subject_names": ["Arkadi Gold"], "birth_date": "1968-08-08",
+        "reasons": "Convicted 2019.", "legal_basis": "Judgment 1234-05-18"},
+        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {author}")
+    assert created.status_code == 201 and created.json()["state"] == "draft"
+    notice_id = created.json()["id"]
+    client.post(f"/api/v1/notices/{notice_id}/submit", HTTP_AUTHORIZATION=f"Bearer {author}")
+    self_review = client.post(f"/api/v1/notices/{notice_id}/review", {"checks": ALL_PASS},
+                              content_type="application/json",
+                              HTTP_AUTHORIZATION=f"Bearer {author}")
+    assert self_review.status_code == 403
+    published = client.post(f"/api/v1/notices/{notice_id}/review", {"checks": ALL_PASS},
+                            content_type="application/json",
+                            HTTP_AUTHORIZATION=f"Bearer {reviewer}")
+    assert published.json()["state"] == "published"
+    bad = client.post("/api/v1/notices/", {"colour": "pink"}, content_type="application/json",
+                      HTTP_AUTHORIZATION=f"Bearer {author}")
+    assert bad.status_code == 400 and bad.json()["error"]["fields"] == {
+        "colour": ["Choose a notice type."]}
