@@ -146,7 +146,7 @@ def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn
         nationalities=payload.nationalities, documents=[d.dict() for d in payload.documents])
     case_person = persons.add_to_case(case, new, payload.role, actor=user, request=request,
                                       exploitation_started_on=payload.exploitation_started_on)
-    _cp, card = persons.get_visible(user, case_person.pk)
+    _cp, card = persons.get_visible(user, case_person.pk, request=request)
     return Status(201, _person(card))
 
 
@@ -163,7 +163,8 @@ def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn
 @router.get("/persons/{case_person_id}", response=schemas.PersonOut,
             auth=Permission("cases.view"))
 def person_detail(request: HttpRequest, case_person_id: int) -> dict[str, Any]:
-    _cp, card = persons.get_visible(request.auth, case_person_id)  # type: ignore[attr-defined]
+    user = request.auth  # type: ignore[attr-defined]
+    _cp, card = persons.get_visible(user, case_person_id, request=request)
     return _person(card)
 
 
@@ -172,7 +173,7 @@ def person_detail(request: HttpRequest, case_person_id: int) -> dict[str, Any]:
 def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.ReferralIn
                     ) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
-    case_person, _card = persons.get_visible(user, case_person_id)
+    case_person, _card = persons.get_visible(user, case_person_id, request=request)
     referral = referrals.send(
         case_person, _agency(payload.to_agency_id), payload.reason, actor=user,
         consent=payload.consent, consent_override_reason=payload.consent_override_reason,
@@ -185,7 +186,7 @@ def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.
 def assess(request: HttpRequest, case_person_id: int, payload: schemas.AssessmentIn
            ) -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
-    case_person, _card = persons.get_visible(user, case_person_id)
+    case_person, _card = persons.get_visible(user, case_person_id, request=request)
     result = assessment.assess(case_person, payload.indicators, actor=user, request=request)
     return Status(201, {"score": result.score, "proposed_status": result.proposed_status,
                         "proposed_referrals": result.proposed_referrals,

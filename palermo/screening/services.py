@@ -87,7 +87,8 @@ def _person_record(person: WatchedPerson) -> dict[str, Any]:
     return {"id": person.pk, "names": person.names, "birth_date": str(person.birth_date or ""),
             "nationalities": person.nationalities, "sex": person.sex,
             "reason": person.reason, "owner": person.owner_agency.name,
-            "source": person.source, "case": person.case_reference}
+            "source": person.source, "case": person.case_reference,
+            "owner_id": person.owner_agency_id}
 
 
 _index_lock = threading.Lock()
@@ -158,7 +159,8 @@ def _document_record(document: WatchedDocument) -> dict[str, Any]:
     return {"id": document.pk, "number": document.number,
             "issuing_state": document.issuing_state, "kind": document.kind,
             "status": document.status, "owner": document.owner_agency.name,
-            "source": document.source, "reported_on": str(document.reported_on or "")}
+            "source": document.source, "reported_on": str(document.reported_on or ""),
+            "owner_id": document.owner_agency_id}
 
 
 def _check_vehicles(query: Query, hits: list[Hit], warnings: list[str]) -> None:
@@ -180,7 +182,7 @@ def _check_vehicles(query: Query, hits: list[Hit], warnings: list[str]) -> None:
             "id": vehicle.pk, "vin": vehicle.vin, "plate": vehicle.plate,
             "plate_country": vehicle.plate_country, "make": vehicle.make,
             "model": vehicle.model, "colour": vehicle.colour, "status": vehicle.status,
-            "owner": vehicle.owner_agency.name}, [
+            "owner": vehicle.owner_agency.name, "owner_id": vehicle.owner_agency_id}, [
             _("Vehicle reported %(status)s.") % {"status": vehicle.status}
             if exact else _("Near match on the VIN: one easily misread character differs.")],
             _("Stop the vehicle; call the owning agency.")))
@@ -260,18 +262,13 @@ def _record(user: User, query: Query, result: Result, post: str, reason: str,
         audit.record("screening.check", actor=user, request=request, object_type="screening",
                      reason=reason, outcome="success",
                      detail={k: v for k, v in summary.items() if v})
+        # The owner's id travels in the record to here and no further than the alert.
         Alert.objects.bulk_create(
-            Alert(agency_id=_owner_id(hit), kind=hit.kind, record_id=hit.record["id"],
+            Alert(agency_id=hit.record.pop("owner_id"), kind=hit.kind, record_id=hit.record["id"],
                   score=hit.score, checked_by=user, post=post[:100],
                   summary=f"{hit.kind} hit ({hit.score:.2f}) by {user.agency.name}"[:300])
             for hit in result.hits
         )
-
-
-def _owner_id(hit: Hit) -> int:
-    rows: QuerySet[Any] = {"document": WatchedDocument.objects, "vehicle": WatchedVehicle.objects,
-                           "person": WatchedPerson.objects}[hit.kind].all()
-    return int(rows.values_list("owner_agency_id", flat=True).get(pk=hit.record["id"]))
 
 
 def alerts_for(user: User) -> QuerySet[Alert]:

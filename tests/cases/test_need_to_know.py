@@ -145,3 +145,13 @@ def test_coordinator_is_told_when_a_highly_restricted_case_is_opened(demo: Any) 
     client.get(f"/cases/{demo.case.pk}/")
     note = Notification.objects.get(user=demo.users["coordinator"])
     assert "preparing the indictment" in note.text and demo.case.reference in note.text
+
+
+def test_a_person_page_audits_that_person_only(demo: Any) -> None:
+    client = sign_in(Client(), demo.users["investigator"])
+    before = AuditEvent.objects.filter(action="person.read").count()
+    client.get(f"/cases/persons/{demo.adult.pk}/")
+    reads = AuditEvent.objects.filter(action="person.read").order_by("seq")[before:]
+    # The page also proposes duplicates (audited as such); the page itself reads one person.
+    page_reads = [e.object_id for e in reads if e.detail.get("why") != "duplicate proposal"]
+    assert page_reads == [str(demo.adult.person_id)]

@@ -180,12 +180,14 @@ class PersonCard:
 
 
 def cards(user: User, case: Case, sight: CaseSight | None = None,
-          request: HttpRequest | None = None) -> list[PersonCard]:
-    """The persons of a case this user may see, identities only where allowed. Every identity
-    shown is a read of that person's record, and is audited."""
+          request: HttpRequest | None = None, only: int | None = None) -> list[PersonCard]:
+    """The persons of a case this user may see (or just the one ``only`` names), identities
+    only where allowed. Every identity shown is a read of that person's record, audited."""
     sight = sight or sight_of(user, case)
     rows = (CasePerson.objects.filter(case=case).select_related("person")
             .prefetch_related("person__names", "person__documents"))
+    if only is not None:
+        rows = rows.filter(pk=only)
     result, reads = [], []
     for case_person in rows:
         level = person_sight(user, sight, case_person)
@@ -263,15 +265,16 @@ def decide_status(case_person: CasePerson, status: str, *, actor: User,
     return case_person
 
 
-def get_visible(user: User, case_person_id: int) -> tuple[CasePerson, PersonCard]:
-    """A person in a case, as this user may see them; 404 when they may not see them."""
+def get_visible(user: User, case_person_id: int, *, request: HttpRequest | None = None
+                ) -> tuple[CasePerson, PersonCard]:
+    """A person in a case, as this user may see them; 404 when they may not see them. Only
+    this person's read is audited, not the rest of the case's."""
     from django.http import Http404
 
-    case_person = (CasePerson.objects.select_related("case", "person")
-                   .filter(pk=case_person_id).first())
+    case_person = CasePerson.objects.select_related("case").filter(pk=case_person_id).first()
     if case_person is None:
         raise Http404
-    for card in cards(user, case_person.case):
-        if card.case_person.pk == case_person.pk:
-            return card.case_person, card
-    raise Http404
+    found = cards(user, case_person.case, request=request, only=case_person.pk)
+    if not found:
+        raise Http404
+    return found[0].case_person, found[0]

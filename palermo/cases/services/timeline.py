@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, Event, Notification
-from palermo.cases.services.access import Sight, person_sight, sight_of
+from palermo.cases.services.access import CaseSight, Sight, person_sight, sight_of
 from palermo.cases.services.errors import NotAllowed, ServiceError
 from palermo.vocab import registry
 
@@ -87,9 +87,10 @@ def add_note(case: Case, text: str, *, actor: User, request: HttpRequest | None 
     return event
 
 
-def visible_events(user: User, case: Case, limit: int = 200) -> list[Event]:
+def visible_events(user: User, case: Case, limit: int = 200,
+                   sight: CaseSight | None = None) -> list[Event]:
     """The timeline as this user may see it: a person's events only where the person is."""
-    sight = sight_of(user, case)
+    sight = sight or sight_of(user, case)
     events = list(
         Event.objects.filter(case=case).select_related("actor", "agency", "case_person")[:limit]
     )

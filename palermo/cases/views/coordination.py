@@ -17,7 +17,7 @@ from palermo.cases.services.errors import ServiceError
 @requires("cases.refer")
 @require_POST
 def referral_create(request: HttpRequest, case_person_id: int) -> HttpResponse:
-    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    case_person, _card = persons.get_visible(actor(request), case_person_id, request=request)
     form = ReferralForm(request.POST, prefix="referral")
     try:
         if not form.is_valid():

@@ -61,7 +61,7 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
 @requires("cases.view")
 @require_http_methods(["GET", "POST"])
 def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
-    case_person, card = persons.get_visible(actor(request), case_person_id)
+    case_person, card = persons.get_visible(actor(request), case_person_id, request=request)
     user = actor(request)
     context_form = VictimContextForm(request.POST or None, initial={
         **{name: getattr(case_person, name) for name in persons.VICTIM_CONTEXT},
@@ -96,7 +96,7 @@ def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
 @requires("cases.edit")
 @require_POST
 def person_merge(request: HttpRequest, case_person_id: int) -> HttpResponse:
-    case_person, card = persons.get_visible(actor(request), case_person_id)
+    case_person, card = persons.get_visible(actor(request), case_person_id, request=request)
     other_id = request.POST.get("other", "")
     found = duplicates.candidates(actor(request), [card.name or "", *card.aliases],
                                   card.birth_date, exclude=case_person.person_id)
@@ -117,7 +117,7 @@ def person_merge(request: HttpRequest, case_person_id: int) -> HttpResponse:
 @requires("cases.edit")
 @require_POST
 def person_unmerge(request: HttpRequest, case_person_id: int, merge_id: int) -> HttpResponse:
-    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    case_person, _card = persons.get_visible(actor(request), case_person_id, request=request)
     record = get_object_or_404(duplicates.merges_of(case_person.person), pk=merge_id)
     try:
         duplicates.unmerge(record, actor=actor(request), request=request)
@@ -131,7 +131,7 @@ def person_unmerge(request: HttpRequest, case_person_id: int, merge_id: int) -> 
 @requires("cases.assess")
 @require_POST
 def person_assess(request: HttpRequest, case_person_id: int) -> HttpResponse:
-    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    case_person, _card = persons.get_visible(actor(request), case_person_id, request=request)
     form = AssessmentForm(request.POST, prefix="assess")
     try:
         if not form.is_valid():
@@ -149,7 +149,7 @@ def person_assess(request: HttpRequest, case_person_id: int) -> HttpResponse:
 @requires("cases.assess")
 @require_POST
 def person_decide(request: HttpRequest, case_person_id: int) -> HttpResponse:
-    case_person, _card = persons.get_visible(actor(request), case_person_id)
+    case_person, _card = persons.get_visible(actor(request), case_person_id, request=request)
     form = DecideStatusForm(request.POST, prefix="decide")
     try:
         if not form.is_valid():
