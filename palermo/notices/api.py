@@ -1,4 +1,5 @@
-"""Notices under /api/v1/notices/: the same services, so the same rules, as the pages."""
+"""Notices, travel alerts, diffusions and the INTERPOL format under /api/v1/notices/: the
+same services, so the same rules, as the pages."""
 
 from typing import Any
 
@@ -7,64 +8,209 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from palermo.access.permissions import Permission
-from palermo.notices import schemas, services
-from palermo.notices.models import Notice
+from palermo.notices import schemas
+from palermo.notices.models import Diffusion, Notice, TravelAlert, Trip
+from palermo.notices.services import diffusions, interpol, lifecycle, notices, travel
 
 router = Router(tags=["notices"])
 
 
 def _out(notice: Notice) -> dict[str, Any]:
-    return {**{name: getattr(notice, name) for name in services.EDITABLE},
-            "id": notice.pk, "state": notice.state,
+    return {**{name: getattr(notice, name) for name in notices.EDITABLE},
+            "id": notice.pk, "state": notice.state, "source": notice.source,
+            "external_id": notice.external_id,
             "issuing_agency": notice.issuing_agency.name, "expires_on": notice.expires_on,
-            "version": notice.version}
+            "suspended_until": notice.suspended_until,
+            "renewal_requested": notice.renewal_requested, "version": notice.version}
 
 
 def _get(request: HttpRequest, notice_id: int) -> Notice:
-    return get_object_or_404(services.visible(request.auth), pk=notice_id)  # type: ignore[attr-defined]
+    return get_object_or_404(notices.visible(request.auth), pk=notice_id)  # type: ignore[attr-defined]
 
 
 @router.get("/", response=list[schemas.NoticeOut], auth=Permission("notices.view"))
-def notice_list(request: HttpRequest, colour: str = "", state: str = "") -> list[dict[str, Any]]:
-    notices = services.visible(request.auth)  # type: ignore[attr-defined]
-    if colour:
-        notices = notices.filter(colour=colour)
-    if state:
-        notices = notices.filter(state=state)
-    return [_out(n) for n in notices[:500]]
+def notice_list(request: HttpRequest, colour: str = "", state: str = "", country: str = "",
+                expiring: bool = False) -> list[dict[str, Any]]:
+    found = notices.search(request.auth, colour=colour, state=state,  # type: ignore[attr-defined]
+                           country=country, expiring=expiring)
+    return [_out(n) for n in found[:500]]
 
 
 @router.post("/", response={201: schemas.NoticeOut}, auth=Permission("notices.issue"))
 def notice_create(request: HttpRequest, payload: schemas.NoticeIn) -> Status[dict[str, Any]]:
-    notice = services.draft(actor=request.auth, request=request,  # type: ignore[attr-defined]
-                            **payload.dict())
+    notice = notices.draft(actor=request.auth, request=request,  # type: ignore[attr-defined]
+                           **payload.dict())
     return Status(201, _out(notice))
+
+
+@router.get("/interpol", auth=Permission("notices.import"))
+def interpol_export(request: HttpRequest, colour: str = "") -> dict[str, Any]:
+    """Published notices in the JSON shape of INTERPOL's public notices web service."""
+    return interpol.export_for(request.auth, colour=colour,  # type: ignore[attr-defined]
+                               request=request)
+
+
+@router.post("/interpol", response=schemas.ImportOut, auth=Permission("notices.import"))
+def interpol_import(request: HttpRequest, colour: str = "", skip_bad: bool = False
+                    ) -> dict[str, Any]:
+    """The request body is the file: INTERPOL's list shape or notices on their own."""
+    report = interpol.import_notices(request.body, actor=request.auth,  # type: ignore[attr-defined]
+                                     colour=colour or None, skip_bad=skip_bad,
+                                     request=request)
+    return {"imported": report.imported, "created": report.created,
+            "updated": report.updated, "skipped": report.skipped,
+            "errors": [{"position": p, "reason": r} for p, r in report.errors]}
 
 
 @router.get("/{notice_id}", response=schemas.NoticeOut, auth=Permission("notices.view"))
 def notice_detail(request: HttpRequest, notice_id: int) -> dict[str, Any]:
-    return _out(_get(request, notice_id))
+    return _out(notices.read(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                             request=request))
+
+
+@router.get("/{notice_id}/interpol", auth=Permission("notices.view"))
+def notice_interpol(request: HttpRequest, notice_id: int) -> dict[str, Any]:
+    notice = notices.read(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                          request=request)
+    return interpol.detail(notice)
 
 
 @router.post("/{notice_id}/submit", response=schemas.NoticeOut,
              auth=Permission("notices.issue"))
 def notice_submit(request: HttpRequest, notice_id: int) -> dict[str, Any]:
-    return _out(services.submit(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
-                                request=request))
+    return _out(notices.submit(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                               request=request))
 
 
 @router.post("/{notice_id}/review", response=schemas.NoticeOut,
              auth=Permission("notices.review"))
 def notice_review(request: HttpRequest, notice_id: int, payload: schemas.ReviewIn
                   ) -> dict[str, Any]:
-    return _out(services.review(_get(request, notice_id), payload.checks,
-                                actor=request.auth,  # type: ignore[attr-defined]
-                                notes=payload.notes, request=request))
+    return _out(notices.review(_get(request, notice_id), payload.checks,
+                               actor=request.auth,  # type: ignore[attr-defined]
+                               notes=payload.notes, request=request))
 
 
 @router.post("/{notice_id}/withdraw", response=schemas.NoticeOut,
              auth=Permission("notices.issue"))
-def notice_withdraw(request: HttpRequest, notice_id: int, payload: schemas.WithdrawIn
+def notice_withdraw(request: HttpRequest, notice_id: int, payload: schemas.ReasonIn
                     ) -> dict[str, Any]:
-    return _out(services.withdraw(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
-                                  reason=payload.reason, request=request))
+    return _out(lifecycle.withdraw(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                                   reason=payload.reason, request=request))
+
+
+@router.post("/{notice_id}/suspend", response=schemas.NoticeOut,
+             auth=Permission("notices.issue"))
+def notice_suspend(request: HttpRequest, notice_id: int, payload: schemas.SuspendIn
+                   ) -> dict[str, Any]:
+    return _out(lifecycle.suspend(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                                  until=payload.until, reason=payload.reason,
+                                  request=request))
+
+
+@router.post("/{notice_id}/cancel", response=schemas.NoticeOut,
+             auth=Permission("notices.review"))
+def notice_cancel(request: HttpRequest, notice_id: int, payload: schemas.ReasonIn
+                  ) -> dict[str, Any]:
+    return _out(lifecycle.cancel(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                                 reason=payload.reason, request=request))
+
+
+@router.post("/{notice_id}/renewal", response=schemas.NoticeOut,
+             auth=Permission("notices.issue"))
+def notice_renewal(request: HttpRequest, notice_id: int, payload: schemas.ReasonIn
+                   ) -> dict[str, Any]:
+    return _out(lifecycle.request_renewal(_get(request, notice_id),
+                                          actor=request.auth,  # type: ignore[attr-defined]
+                                          reason=payload.reason, request=request))
+
+
+def _trip_out(trip: Trip) -> dict[str, Any]:
+    return {"id": trip.pk, "notice_id": trip.notice_id, "source": trip.source,
+            "to_country": trip.to_country, "from_country": trip.from_country,
+            "departs_on": trip.departs_on, "returns_on": trip.returns_on,
+            "carrier": trip.carrier, "note": trip.note,
+            "alerted_agencies": [a.agency.name for a in trip.alerts.select_related("agency")]}
+
+
+@router.post("/{notice_id}/trips", response={201: schemas.TripOut},
+             auth=Permission("notices.register_travel"))
+def trip_register(request: HttpRequest, notice_id: int, payload: schemas.TripIn
+                  ) -> Status[dict[str, Any]]:
+    """A planned or detected trip of the subject: alerts the destination's agencies."""
+    trip = travel.register_trip(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+                                request=request, **payload.dict())
+    return Status(201, _trip_out(trip))
+
+
+def _alert_out(alert: TravelAlert) -> dict[str, Any]:
+    notice, trip = alert.trip.notice, alert.trip
+    return {"id": alert.pk, "notice_id": notice.pk, "colour": notice.colour,
+            "subject_names": notice.subject_names,
+            "requested_action": notice.requested_action,
+            "trip": {k: v for k, v in _trip_out(trip).items() if k != "alerted_agencies"},
+            "created_at": alert.created_at, "acknowledged_at": alert.acknowledged_at,
+            "follow_up": alert.follow_up}
+
+
+@router.get("/travel-alerts/", response=list[schemas.TravelAlertOut],
+            auth=Permission("notices.view"))
+def travel_alert_list(request: HttpRequest, open_only: bool = False) -> list[dict[str, Any]]:
+    alerts = travel.alerts_for(request.auth)  # type: ignore[attr-defined]
+    if open_only:
+        alerts = alerts.filter(acknowledged_at__isnull=True)
+    return [_alert_out(a) for a in alerts[:500]]
+
+
+@router.post("/travel-alerts/{alert_id}/acknowledge", response=schemas.TravelAlertOut,
+             auth=Permission("notices.view"))
+def travel_alert_acknowledge(request: HttpRequest, alert_id: int,
+                             payload: schemas.FollowUpIn) -> dict[str, Any]:
+    alert = get_object_or_404(travel.alerts_for(request.auth), pk=alert_id)  # type: ignore[attr-defined]
+    return _alert_out(travel.acknowledge(alert, actor=request.auth,  # type: ignore[attr-defined]
+                                         follow_up=payload.follow_up, request=request))
+
+
+def _diffusion_out(diffusion: Diffusion) -> dict[str, Any]:
+    return {"id": diffusion.pk, "colour": diffusion.colour, "purpose": diffusion.purpose,
+            "body": diffusion.body, "subject_names": diffusion.subject_names,
+            "sender_agency": diffusion.sender_agency.name, "sent_at": diffusion.sent_at,
+            "state": diffusion.state,
+            "recipients": [{"agency": r.agency.name, "acknowledged_at": r.acknowledged_at,
+                            "response": r.response}
+                           for r in diffusion.recipients.select_related("agency")]}
+
+
+@router.get("/diffusions/", response=list[schemas.DiffusionOut],
+            auth=Permission("notices.view"))
+def diffusion_list(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_diffusion_out(d) for d in diffusions.visible(request.auth)[:200]]  # type: ignore[attr-defined]
+
+
+@router.post("/diffusions/", response={201: schemas.DiffusionOut},
+             auth=Permission("notices.diffuse"))
+def diffusion_send(request: HttpRequest, payload: schemas.DiffusionIn
+                   ) -> Status[dict[str, Any]]:
+    diffusion = diffusions.send(actor=request.auth, request=request,  # type: ignore[attr-defined]
+                                **payload.dict())
+    return Status(201, _diffusion_out(diffusion))
+
+
+@router.post("/diffusions/{diffusion_id}/acknowledge", response=schemas.DiffusionOut,
+             auth=Permission("notices.view"))
+def diffusion_acknowledge(request: HttpRequest, diffusion_id: int,
+                          payload: schemas.ResponseIn) -> dict[str, Any]:
+    diffusion = get_object_or_404(diffusions.visible(request.auth), pk=diffusion_id)  # type: ignore[attr-defined]
+    diffusions.acknowledge(diffusion, actor=request.auth,  # type: ignore[attr-defined]
+                           response=payload.response, request=request)
+    return _diffusion_out(diffusion)
+
+
+@router.post("/diffusions/{diffusion_id}/review", response=schemas.DiffusionOut,
+             auth=Permission("notices.review"))
+def diffusion_review(request: HttpRequest, diffusion_id: int, payload: schemas.ReviewIn
+                     ) -> dict[str, Any]:
+    diffusion = get_object_or_404(diffusions.visible(request.auth), pk=diffusion_id)  # type: ignore[attr-defined]
+    return _diffusion_out(diffusions.review(diffusion, payload.checks,
+                                            actor=request.auth,  # type: ignore[attr-defined]
+                                            notes=payload.notes, request=request))

@@ -9,10 +9,16 @@ class NoticesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from palermo.notices import services
+        from palermo.access.permissions import actor
+        from palermo.notices.services import notices, travel
         from palermo.screening import services as screening
-        from palermo.web.navigation import NavEntry, add_entry
+        from palermo.web.navigation import Badge, NavEntry, add_badge, add_entry
 
-        # Screening shows a hit's notice without importing this app: either can arrive first.
-        screening.register_notice_lookup(services.notice_for_watched_person)
+        # Screening shows a hit's notice and reports hits on notice subjects without
+        # importing this app: either can arrive first.
+        screening.register_notice_lookup(notices.notice_for_watched_person)
+        screening.register_hit_listener(travel.on_screening_hits)
         add_entry(NavEntry(_("Notices"), "notices:list", "notices.view"))
+        add_badge(Badge(_("Travel alerts to acknowledge"), "notices:travel_alerts",
+                        "notices.view",
+                        lambda request: travel.open_alert_count(actor(request))))

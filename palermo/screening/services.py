@@ -250,6 +250,9 @@ def check(user: User, query: Query, *, post: str = "", reason: str = "",
     result.hits.sort(key=lambda h: -h.score)
     result.took_ms = round((time.perf_counter() - started) * 1000, 2)
     _record(user, query, result, post, reason, request)
+    noticed = [hit for hit in result.hits if hit.notice]
+    for listener in _hit_listeners if noticed else ():
+        listener(user, noticed, post, request)
     return result
 
 
@@ -285,6 +288,16 @@ _notice_lookup: list[Callable[[int], dict[str, Any] | None]] = []
 def register_notice_lookup(lookup: Callable[[int], dict[str, Any] | None]) -> None:
     if lookup not in _notice_lookup:
         _notice_lookup.append(lookup)
+
+
+# Notices hears of hits on a notice's subject (a detected trip) the same way.
+_hit_listeners: list[Callable[[User, list[Hit], str, HttpRequest | None], None]] = []
+
+
+def register_hit_listener(
+        listener: Callable[[User, list[Hit], str, HttpRequest | None], None]) -> None:
+    if listener not in _hit_listeners:
+        _hit_listeners.append(listener)
 
 
 def notice_of(watched_person_id: int) -> dict[str, Any] | None:

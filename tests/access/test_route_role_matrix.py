@@ -51,11 +51,37 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     task = tasks.create(case, "Statement", actor=police, agency=police.agency)
     document = documents.attach(case, "note.txt", io.BytesIO(b"statement"), actor=police)
     token, _raw = api_token(police)
+    from tests.library.factories import decision, guide, opinion
+
+    librarian = user_with("coordinator")
+    library = {"decision_id": decision(librarian).pk, "opinion_id": opinion(librarian).pk,
+               "guide_id": guide(librarian).pk}
+    from palermo.notices.services import diffusions, travel
+    from tests.notices.factories import published
+
+    notice = published(police, user_with("coordinator"))
+    alert = travel.register_trip(notice, actor=police, to_country="ISR").alerts.get(
+        agency=police.agency)
+    diffusion = diffusions.send(actor=police, colour="yellow", purpose="request",
+                                body="Missing girl.", subject_names=["Dana Levi"],
+                                agency_ids=[welfare.pk])
+    from tests.messaging.factories import send
+
+    message = send(police, to_agencies=(welfare,), handling_code="H2",
+                   attachments=[("note.txt", b"statement")])
+    from palermo.messaging import services as messaging
+
+    asked = messaging.ask_permission(message, actor=user_with("social_worker", agency=welfare),
+                                     reason="For the court.")
+    messages = {"thread_id": message.thread_id, "message_id": message.pk,
+                "forward_request_id": asked.pk,
+                "attachment_id": message.attachments.get().pk}
     return {"case_id": case.pk, "case_person_id": victim.pk, "referral_id": referral.pk,
             "task_id": task.pk, "document_id": document.pk, "merge_id": merge.pk,
             "user_id": police.pk, "token_id": token.pk, "role_id": 1,
             "participant_id": case.participants.get().pk, "kind": "documents",
-            "record_id": 1, "notice_id": 1}
+            "record_id": 1, "notice_id": notice.pk,
+            "alert_id": alert.pk, "diffusion_id": diffusion.pk, **library, **messages}
 
 
 @pytest.mark.django_db

@@ -11,36 +11,16 @@ from django.test import Client
 
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit.models import AuditEvent
-from palermo.notices import services
 from palermo.notices.models import NoticeState
+from palermo.notices.services import lifecycle
+from palermo.notices.services import notices as services
 from palermo.screening import services as screening
 from palermo.screening.models import WatchedPerson
 from palermo.vocab import registry
-from tests.access.factories import AgencyFactory
 from tests.conftest import sign_in
+from tests.notices.factories import ALL_PASS, green
 
 pytestmark = pytest.mark.django_db
-
-ALL_PASS = {t.code: True for t in registry.get("notice_review_checks")}
-
-
-@pytest.fixture
-def people(user_with: Any) -> dict[str, Any]:
-    police = AgencyFactory(name="Police")
-    # A liaison officer may both issue and review: the rule against self-review must bite.
-    return {"author": user_with("liaison_officer", agency=police),
-            "reviewer": user_with("coordinator", agency=AgencyFactory(name="NCB",
-                                                                      kind="coordinator")),
-            "border": user_with("border_officer", agency=AgencyFactory(name="Border",
-                                                                       kind="border"))}
-
-
-def green(author: Any) -> Any:
-    return services.draft(actor=author, colour="green", subject_names=["Arkadi Gold"],
-                          birth_date=dt.date(1968, 8, 8), nationalities=["ISR"],
-                          reasons="Convicted of sexual offences against children, 2019.",
-                          legal_basis="Tel Aviv District Court judgment 1234-05-18",
-                          requested_action="Inform the issuing agency of any trip.")
 
 
 def test_publication_puts_the_subject_on_the_watch_list(people: dict[str, Any]) -> None:
@@ -58,11 +38,13 @@ def test_publication_puts_the_subject_on_the_watch_list(people: dict[str, Any]) 
     assert hit.notice == {"id": notice.pk, "colour": "green", "issuing_agency": "Police",
                           "requested_action": "Inform the issuing agency of any trip.",
                           "expires_on": str(notice.expires_on)}
-    services.withdraw(notice, actor=people["author"], reason="Sentence quashed on appeal.")
+    lifecycle.withdraw(notice, actor=people["author"], reason="Sentence quashed on appeal.")
     assert not WatchedPerson.objects.filter(pk=person.pk).exists()
     actions = list(AuditEvent.objects.filter(object_type="notice").order_by("seq")
                    .values_list("action", flat=True))
-    assert actions == ["notice.create", "notice.submit", "notice.publish", "notice.withdraw"]
+    # The border check was a detected trip of a green notice's subject.
+    assert actions == ["notice.create", "notice.submit", "notice.publish", "notice.trip",
+                       "notice.withdraw"]
 
 
 def test_incomplete_notice_cannot_be_submitted(people: dict[str, Any]) -> None:
@@ -95,7 +77,8 @@ def test_every_notice_type_maps_to_a_watch_reason() -> None:
 def test_expired_notices_leave_the_watch_list(people: dict[str, Any]) -> None:
     notice = services.review(services.submit(green(people["author"]), actor=people["author"]),
                              ALL_PASS, actor=people["reviewer"])
-    assert services.expire_due(today=notice.expires_on + dt.timedelta(days=1)) == 1
+    assert lifecycle.sweep(today=notice.expires_on + dt.timedelta(days=1)) == {
+        "expired": 1, "resumed": 0}
     notice.refresh_from_db()
     assert notice.state == NoticeState.EXPIRED
     assert not WatchedPerson.objects.exists()
@@ -141,3 +124,99 @@ def test_api_follows_the_same_rules(people: dict[str, Any], client: Client) -> N
                       HTTP_AUTHORIZATION=f"Bearer {author}")
     assert bad.status_code == 400 and bad.json()["error"]["fields"] == {
         "colour": ["Choose a notice type."]}
+
+
+def test_a_reviewer_takes_a_notice_so_no_one_else_reviews_it(people: dict[str, Any],
+                                                             user_with: Any) -> None:
+    notice = services.submit(green(people["author"]), actor=people["author"])
+    notice = services.start_review(notice, actor=people["reviewer"])
+    assert (notice.state, notice.reviewed_by) == (NoticeState.IN_REVIEW, people["reviewer"])
+    other = user_with("coordinator")
+    with pytest.raises(NotAllowed, match="Another reviewer"):
+        services.review(notice, ALL_PASS, actor=other)
+    assert services.review(notice, ALL_PASS, actor=people["reviewer"]).state == "published"
+
+
+def test_suspension_takes_the_subject_off_the_watch_list_until_it_ends(
+        people: dict[str, Any]) -> None:
+    notice = services.review(services.submit(green(people["author"]), actor=people["author"]),
+                             ALL_PASS, actor=people["reviewer"])
+    today = dt.date.today()
+    with pytest.raises(ServiceError, match="at most six months") as caught:
+        lifecycle.suspend(notice, actor=people["author"], until=today + dt.timedelta(days=200),
+                          reason="Subject in custody abroad.")
+    assert caught.value.field == "until"
+    with pytest.raises(ServiceError, match="reason"):
+        lifecycle.suspend(notice, actor=people["author"], until=today + dt.timedelta(days=30),
+                          reason=" ")
+    notice = lifecycle.suspend(notice, actor=people["author"],
+                               until=today + dt.timedelta(days=30),
+                               reason="Subject in custody abroad.")
+    assert notice.state == NoticeState.SUSPENDED and not WatchedPerson.objects.exists()
+    assert lifecycle.sweep(today=today + dt.timedelta(days=30)) == {"expired": 0, "resumed": 1}
+    notice.refresh_from_db()
+    assert notice.state == NoticeState.PUBLISHED and notice.suspended_until is None
+    assert WatchedPerson.objects.get(pk=notice.watched_person_id).names == ["Arkadi Gold"]
+    reasons = dict(AuditEvent.objects.filter(object_type="notice", action__in=(
+        "notice.suspend", "notice.resume")).values_list("action", "reason"))
+    assert reasons == {"notice.suspend": "Subject in custody abroad.",
+                       "notice.resume": "The suspension ended."}
+
+
+def test_a_reviewer_cancels_a_notice_that_breaks_the_rules(people: dict[str, Any]) -> None:
+    notice = services.review(services.submit(green(people["author"]), actor=people["author"]),
+                             ALL_PASS, actor=people["reviewer"])
+    with pytest.raises(NotAllowed):
+        lifecycle.cancel(notice, actor=people["border"], reason="Political character.")
+    notice = lifecycle.cancel(notice, actor=people["reviewer"], reason="Political character.")
+    assert notice.state == NoticeState.CANCELLED and not WatchedPerson.objects.exists()
+    with pytest.raises(ServiceError, match="already ended"):
+        lifecycle.cancel(notice, actor=people["reviewer"], reason="Again.")
+
+
+def test_renewal_goes_through_a_new_review(people: dict[str, Any]) -> None:
+    notice = services.review(services.submit(green(people["author"]), actor=people["author"]),
+                             ALL_PASS, actor=people["reviewer"])
+    with pytest.raises(ServiceError, match="six months before"):
+        lifecycle.request_renewal(notice, actor=people["author"], reason="Still a risk.")
+    lifecycle.sweep(today=notice.expires_on + dt.timedelta(days=1))
+    notice.refresh_from_db()
+    notice = lifecycle.request_renewal(notice, actor=people["author"], reason="Still a risk.")
+    assert notice.state == NoticeState.SUBMITTED and notice.renewal_requested
+    notice = services.review(notice, ALL_PASS, actor=people["reviewer"])
+    assert notice.state == NoticeState.PUBLISHED and not notice.renewal_requested
+    assert WatchedPerson.objects.filter(pk=notice.watched_person_id).exists()
+    # A published notice near its end is renewed in place, staying in force meanwhile.
+    notice.expires_on = dt.date.today() + dt.timedelta(days=30)
+    notice.save()
+    notice = lifecycle.request_renewal(notice, actor=people["author"], reason="Still a risk.")
+    assert notice.state == NoticeState.PUBLISHED and notice.renewal_requested
+    assert services.review_queue(people["reviewer"]).filter(pk=notice.pk).exists()
+    notice = services.review(notice, ALL_PASS, actor=people["reviewer"])
+    assert notice.expires_on > dt.date.today() + dt.timedelta(days=4 * 365)
+
+
+def test_returned_notice_is_changed_and_resubmitted(people: dict[str, Any]) -> None:
+    notice = services.submit(green(people["author"]), actor=people["author"])
+    failing = {**ALL_PASS, "not_excessive": False}
+    notice = services.review(notice, failing, actor=people["reviewer"],
+                             notes="Drop the medical history.")
+    assert notice.state == NoticeState.RETURNED
+    notice = services.update(notice, actor=people["author"], version=notice.version,
+                             reasons="Convicted 2019 of sexual offences against children.")
+    assert services.submit(notice, actor=people["author"]).state == NoticeState.SUBMITTED
+    assert "notice.update" in AuditEvent.objects.values_list("action", flat=True)
+
+
+def test_list_filters_and_reading_a_notice_is_audited(people: dict[str, Any]) -> None:
+    notice = services.review(services.submit(green(people["author"]), actor=people["author"]),
+                             ALL_PASS, actor=people["reviewer"])
+    border = sign_in(Client(), people["border"])
+    assert "Arkadi Gold" in border.get("/notices/?colour=green&country=ISR").content.decode()
+    assert "Arkadi Gold" not in border.get("/notices/?colour=red").content.decode()
+    assert "Arkadi Gold" not in border.get("/notices/?expiring=1").content.decode()
+    assert border.get(f"/notices/{notice.pk}/").status_code == 200
+    read = AuditEvent.objects.get(action="notice.read")
+    assert (read.actor_id, read.object_id) == (people["border"].pk, str(notice.pk))
+    queue = sign_in(Client(), people["reviewer"]).get("/notices/review/").content.decode()
+    assert "Nothing waits for review." in queue

@@ -7,13 +7,28 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from palermo.access.models import Agency, User
+from palermo.access.models import Agency, Role, User
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 
 
 def listing() -> QuerySet[Agency]:
     return Agency.objects.order_by("name")
+
+
+def holding(permission: str, *, country: str = "", kind: str = "") -> QuerySet[Agency]:
+    """Active agencies with an active user whose roles grant ``permission``: who can act on
+    an alert that needs it."""
+    # Roles are few and their permissions a JSON list: filtering them in Python works the
+    # same on SQLite and PostgreSQL.
+    role_ids = [role.pk for role in Role.objects.all() if permission in role.permissions]
+    agencies = Agency.objects.filter(active=True, users__is_active=True,
+                                     users__roles__in=role_ids)
+    if country:
+        agencies = agencies.filter(country=country.upper())
+    if kind:
+        agencies = agencies.filter(kind=kind)
+    return Agency.objects.filter(pk__in=agencies.values("pk")).order_by("name")
 
 
 def create(

@@ -1,0 +1,134 @@
+"""Travel alerts: a trip of a notice's subject, registered by a prison service or border
+agency or detected by a border check, alerts at once the destination's agencies that hold
+the notice permission and the issuing agency; each acknowledges and records its follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from palermo.access.services import agencies
+from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.audit import services as audit
+from palermo.notices.models import Notice, NoticeState, TravelAlert, Trip
+from palermo.notices.services.common import require
+from palermo.vocab import registry
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+
+
+def raises_travel_alerts(notice: Notice) -> bool:
+    return bool(registry.get("notice_types").get(notice.colour).extra.get("travel_alert"))
+
+
+def _country(code: str, field: str, *, required: bool) -> str:
+    code = (code or "").strip().upper()
+    if not code and not required:
+        return ""
+    if code not in registry.get("countries"):
+        raise ServiceError(_("Give a country as its three-letter ISO code."), field=field)
+    return code
+
+
+def register_trip(notice: Notice, *, actor: User, to_country: str, from_country: str = "",
+                  departs_on: dt.date | None = None, returns_on: dt.date | None = None,
+                  carrier: str = "", note: str = "",
+                  request: HttpRequest | None = None) -> Trip:
+    require(actor, "notices.register_travel")
+    if notice.state != NoticeState.PUBLISHED or not raises_travel_alerts(notice):
+        raise ServiceError(_("Trips are registered for subjects of published green, red or "
+                             "yellow notices."), field="notice")
+    if departs_on and returns_on and returns_on < departs_on:
+        raise ServiceError(_("The return is before the departure."), field="returns_on")
+    trip = Trip(notice=notice, source=Trip.Source.REGISTERED, registered_by=actor,
+                to_country=_country(to_country, "to_country", required=True),
+                from_country=_country(from_country, "from_country", required=False),
+                departs_on=departs_on, returns_on=returns_on, carrier=carrier.strip()[:100],
+                note=note.strip())
+    with transaction.atomic():
+        trip.save()
+        _raise_alerts(trip, actor=actor, request=request)
+    return trip
+
+
+def _raise_alerts(trip: Trip, *, actor: User, request: HttpRequest | None) -> list[int]:
+    recipients = {a.pk for a in agencies.holding("notices.view", country=trip.to_country)}
+    recipients.add(trip.notice.issuing_agency_id)
+    TravelAlert.objects.bulk_create(TravelAlert(trip=trip, agency_id=pk)
+                                    for pk in sorted(recipients))
+    audit.record("notice.trip", actor=actor, request=request, object_type="notice",
+                 object_id=trip.notice_id,
+                 detail={"trip": trip.pk, "source": trip.source, "to": trip.to_country,
+                         "alerted_agencies": sorted(recipients)})
+    return sorted(recipients)
+
+
+def on_screening_hits(user: User, hits: list[Any], post: str,
+                      request: HttpRequest | None) -> None:
+    """A border check hit the subject of a notice that asks to hear of travel: the trip is
+    detected, into the checking officer's country."""
+    for hit in hits:
+        found = hit.notice
+        if not found:
+            continue
+        notice = Notice.objects.filter(pk=found["id"], state=NoticeState.PUBLISHED).first()
+        if notice is None or not raises_travel_alerts(notice):
+            continue
+        trip = Trip.objects.create(notice=notice, source=Trip.Source.SCREENING,
+                                   to_country=user.agency.country, carrier=post[:100],
+                                   departs_on=timezone.localdate(), registered_by=user,
+                                   note=_("Seen at a border check by %(agency)s.")
+                                   % {"agency": user.agency.name})
+        _raise_alerts(trip, actor=user, request=request)
+
+
+def alerts_for(user: User) -> QuerySet[TravelAlert]:
+    require(user, "notices.view")
+    return (TravelAlert.objects.filter(agency_id=user.agency_id)
+            .select_related("trip", "trip__notice", "trip__notice__issuing_agency",
+                            "trip__registered_by__agency", "acknowledged_by"))
+
+
+def open_alert_count(user: User) -> int:
+    if not user.has_perm("notices.view"):
+        return 0
+    return TravelAlert.objects.filter(agency_id=user.agency_id,
+                                      acknowledged_at__isnull=True).count()
+
+
+def read_alert(alert: TravelAlert, *, actor: User,
+               request: HttpRequest | None = None) -> TravelAlert:
+    audit.record_read(actor, "travel_alert", alert.pk, request=request,
+                      detail={"notice": alert.trip.notice_id})
+    return alert
+
+
+def acknowledge(alert: TravelAlert, *, actor: User, follow_up: str = "",
+                request: HttpRequest | None = None) -> TravelAlert:
+    """The receiving agency confirms it has the alert; later calls add to the follow-up."""
+    require(actor, "notices.view")
+    if alert.agency_id != actor.agency_id:
+        raise NotAllowed(_("Only the agency the alert went to acknowledges it."))
+    follow_up = follow_up.strip()
+    if alert.acknowledged_at and not follow_up:
+        raise ServiceError(_("Write the follow-up to record."), field="follow_up")
+    with transaction.atomic():
+        first = alert.acknowledged_at is None
+        if first:
+            alert.acknowledged_at, alert.acknowledged_by = timezone.now(), actor
+        if follow_up:
+            stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+            line = f"{stamp} {actor.full_name}: {follow_up}"
+            alert.follow_up = f"{alert.follow_up}\n{line}".strip()
+        alert.save(update_fields=["acknowledged_at", "acknowledged_by", "follow_up"])
+        audit.record("travel_alert.acknowledge" if first else "travel_alert.follow_up",
+                     actor=actor, request=request, object_type="travel_alert",
+                     object_id=alert.pk, detail={"notice": alert.trip.notice_id})
+    return alert

@@ -1,0 +1,2 @@
+"""Pages of the notices capability: notices and their review, travel alerts, diffusions and
+the INTERPOL-format import."""

@@ -1,0 +1,156 @@
+"""Notice pages: list with filters, draft and edit, one notice with its next step, the
+review queue, and registering a subject's trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from palermo.access.permissions import actor, requires
+from palermo.access.services.errors import ServiceError
+from palermo.notices.forms import NoticeForm, TripForm
+from palermo.notices.models import Notice, NoticeState
+from palermo.notices.services import lifecycle, notices, travel
+from palermo.vocab import registry
+
+
+@requires("notices.view")
+def notice_list(request: HttpRequest) -> HttpResponse:
+    filters = {"colour": request.GET.get("colour", ""), "state": request.GET.get("state", ""),
+               "country": request.GET.get("country", "")[:3],
+               "expiring": request.GET.get("expiring") == "1"}
+    found = notices.search(actor(request), **filters)  # type: ignore[arg-type]
+    return render(request, "notices/list.html", {
+        "notices": list(found[:200]), "filters": filters, "states": NoticeState.choices})
+
+
+def _save(request: HttpRequest, form: NoticeForm, save: Callable[..., Notice],
+          done: str) -> HttpResponse | None:
+    if request.method == "POST" and form.is_valid():
+        try:
+            notice = save(**form.cleaned_data)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, done)
+            return redirect("notices:detail", notice_id=notice.pk)
+    return None
+
+
+@requires("notices.issue")
+@require_http_methods(["GET", "POST"])
+def notice_create(request: HttpRequest) -> HttpResponse:
+    form = NoticeForm(request.POST or None)
+    done = _save(request, form, lambda **f: notices.draft(actor=actor(request),
+                                                          request=request, **f),
+                 _("Draft saved. Submit it for review when complete."))
+    return done or render(request, "notices/form.html", {"form": form})
+
+
+@requires("notices.issue")
+@require_http_methods(["GET", "POST"])
+def notice_edit(request: HttpRequest, notice_id: int) -> HttpResponse:
+    user = actor(request)
+    notice = get_object_or_404(notices.visible(user), pk=notice_id)
+    initial = {name: getattr(notice, name) for name in notices.EDITABLE}
+    initial["subject_names"] = "\n".join(notice.subject_names)
+    initial["languages"] = ", ".join(notice.languages)
+    form = NoticeForm(request.POST or None, initial=initial)
+    version = int(request.POST.get("version") or notice.version)
+    done = _save(request, form, lambda **f: notices.update(
+        notice, actor=user, version=version, request=request, **f), _("Changes saved."))
+    return done or render(request, "notices/form.html", {"form": form, "notice": notice})
+
+
+@requires("notices.view")
+def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
+    user = actor(request)
+    notice = notices.read(get_object_or_404(notices.visible(user), pk=notice_id),
+                          actor=user, request=request)
+    return render(request, "notices/detail.html", {
+        "notice": notice, "missing": notices.missing_data(notice),
+        "checks": list(registry.get("notice_review_checks")),
+        "travel": travel.raises_travel_alerts(notice),
+        "trips": list(notice.trips.select_related("registered_by__agency")[:20]),
+        "reviewable": notice.state in notices.REVIEWABLE or notice.renewal_requested,
+        "max_suspension": dt.date.today() + lifecycle.MAX_SUSPENSION,
+    })
+
+
+def _step(request: HttpRequest, notice: Notice, step: str) -> None:
+    user, post = actor(request), request.POST
+    reason = post.get("reason", "")
+    if step == "submit":
+        notices.submit(notice, actor=user, request=request)
+    elif step == "start_review":
+        notices.start_review(notice, actor=user, request=request)
+    elif step == "review":
+        checks = {t.code: post.get(f"check_{t.code}") == "yes"
+                  for t in registry.get("notice_review_checks")}
+        notices.review(notice, checks, actor=user, notes=post.get("notes", ""),
+                       request=request)
+    elif step in ("withdraw", "cancel", "request_renewal"):
+        getattr(lifecycle, step)(notice, actor=user, reason=reason, request=request)
+    elif step == "suspend":
+        try:
+            until = dt.date.fromisoformat(post.get("until", ""))
+        except ValueError:
+            raise ServiceError(_("Give the date the suspension ends."), field="until") from None
+        lifecycle.suspend(notice, actor=user, until=until, reason=reason, request=request)
+    elif step == "resume":
+        lifecycle.resume(notice, actor=user, reason=reason, request=request)
+    else:
+        raise ServiceError(_("Unknown step."), field="step")
+
+
+DONE = {"submit": _("Submitted for review."), "review": _("Review recorded."),
+        "start_review": _("You have taken this notice for review."),
+        "withdraw": _("Notice withdrawn."), "cancel": _("Notice cancelled."),
+        "suspend": _("Notice suspended."), "resume": _("Notice resumed."),
+        "request_renewal": _("Renewal requested; the notice goes back to review.")}
+
+
+@requires("notices.view")
+@require_POST
+def notice_step(request: HttpRequest, notice_id: int) -> HttpResponse:
+    notice = get_object_or_404(notices.visible(actor(request)), pk=notice_id)
+    step = request.POST.get("step", "")
+    try:
+        _step(request, notice, step)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, str(DONE.get(step, "")))
+    return redirect("notices:detail", notice_id=notice.pk)
+
+
+@requires("notices.review")
+def review_queue(request: HttpRequest) -> HttpResponse:
+    return render(request, "notices/review_queue.html",
+                  {"notices": list(notices.review_queue(actor(request))[:200])})
+
+
+@requires("notices.register_travel")
+@require_http_methods(["GET", "POST"])
+def trip_register(request: HttpRequest, notice_id: int) -> HttpResponse:
+    user = actor(request)
+    notice = get_object_or_404(notices.visible(user), pk=notice_id)
+    form = TripForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data: dict[str, Any] = form.cleaned_data
+        try:
+            trip = travel.register_trip(notice, actor=user, request=request, **data)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Trip registered; %(n)d agencies alerted.")
+                             % {"n": trip.alerts.count()})
+            return redirect("notices:detail", notice_id=notice.pk)
+    return render(request, "notices/trip_form.html", {"form": form, "notice": notice})

@@ -1,0 +1,88 @@
+"""Issue 5's done-when: an investigator drafts a green notice for a convicted offender, a
+reviewer approves it, a border officer screens the offender's passport and gets the hit with
+the notice, and the destination's police receive the travel alert and acknowledge it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.access.factories import PASSWORD, AgencyFactory, UserFactory, totp_now
+from tests.screening.engine.mrz_support import td3
+
+
+def _sign_in(browser: Any, live_server: Any, user: Any) -> Any:
+    page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/access/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    device = user.totpdevice_set.filter(confirmed=True).first()
+    if device is not None:
+        page.get_by_label("Six-digit code from your authenticator app").fill(totp_now(device))
+        page.get_by_role("button", name="Verify").click()
+    return page
+
+
+def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts: Path) -> None:
+    from playwright.sync_api import expect
+
+    investigator = UserFactory(roles=["investigator"],
+                               agency=AgencyFactory(name="Israel Police", country="ISR"))
+    reviewer = UserFactory(roles=["coordinator"], agency=AgencyFactory(
+        name="National Coordinator", kind="coordinator", country="ISR"))
+    border = UserFactory(roles=["border_officer"], agency=AgencyFactory(
+        name="Cyprus Aliens and Immigration", kind="border", country="CYP"))
+    destination = UserFactory(roles=["investigator"], agency=AgencyFactory(
+        name="Cyprus Police", country="CYP"))
+
+    page = _sign_in(browser, live_server, investigator)
+    page.get_by_role("link", name="Notices").first.click()
+    page.get_by_role("link", name="Draft a notice").click()
+    page.get_by_label("Type").select_option(label="Green notice")
+    page.get_by_label("Subject's names").fill("Viktor Morozov")
+    page.get_by_label("Family name").fill("Morozov")
+    page.get_by_label("Birth date").fill("1979-01-17")
+    page.get_by_label("Sex").select_option("M")
+    page.get_by_label("Reasons").fill("Convicted in 2020 of sexual offences against children.")
+    page.get_by_label("Legal basis").fill("Haifa District Court judgment 5678-09-19")
+    page.get_by_label("Requested action").fill("Tell the issuing agency of any trip at once.")
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_test_id("notice-state")).to_have_text("submitted for review")
+
+    page.context.close()
+    page = _sign_in(browser, live_server, reviewer)
+    page.goto("/notices/review/")
+    page.get_by_role("link", name="Green notice").click()
+    page.get_by_role("button", name="Take for review").click()
+    expect(page.get_by_test_id("notice-state")).to_have_text("in review")
+    for box in page.locator("input[type=checkbox][name^=check_]").all():
+        box.check()
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_test_id("notice-state")).to_have_text("published")
+
+    page.context.close()
+    page = _sign_in(browser, live_server, border)
+    page.get_by_role("link", name="Screening").click()
+    page.get_by_label("Scan or type a passport MRZ, a document number, a VIN or a name").fill(
+        td3(number="K4711008", name="MOROZOV<<VIKTOR", birth="790117", sex="M",
+            expiry="300101", state="ISR"))
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_test_id("verdict")).to_contain_text("HIT")
+    notice = page.get_by_test_id("hit-notice")
+    expect(notice).to_contain_text("Green notice")
+    expect(notice).to_contain_text("Israel Police")
+
+    page.context.close()
+    page = _sign_in(browser, live_server, destination)
+    page.get_by_role("link", name="Travel alerts to acknowledge").click()
+    page.get_by_role("link", name="Viktor Morozov").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Viktor Morozov")
+    page.get_by_label("Follow-up (what your agency did)").fill(
+        "Officers met him at arrivals; hotel noted.")
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.get_by_test_id("alert-status")).to_contain_text("acknowledged")
+    page.screenshot(path=str(artifacts / "travel-alert-acknowledged.png"), full_page=True)
+    page.context.close()
