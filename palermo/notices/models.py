@@ -53,6 +53,10 @@ class Notice(models.Model):
     requested_action = models.TextField(_("requested action"), blank=True)
     handling_restrictions = models.TextField(_("handling restrictions"), blank=True)
     identifying_marks = models.TextField(_("identifying marks"), blank=True)
+    # Kept in the database, not as a file: it is small, and goes with the notice into every
+    # backup and transaction.
+    photo = models.BinaryField(_("photo"), null=True, blank=True, editable=False)
+    photo_type = models.CharField(max_length=16, blank=True)
     # INTERPOL's fields with no column of their own (warrants, yellow-notice event data),
     # kept so an imported notice exports as it came.
     particulars = models.JSONField(default=dict, blank=True)

@@ -4,6 +4,7 @@ watch list so a border check shows it, and withdrawn off it again."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from django.test import Client
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit.models import AuditEvent
 from palermo.notices.models import NoticeState
-from palermo.notices.services import lifecycle
+from palermo.notices.services import lifecycle, photos
 from palermo.notices.services import notices as services
 from palermo.screening import services as screening
 from palermo.screening.models import WatchedPerson
@@ -37,7 +38,7 @@ def test_publication_puts_the_subject_on_the_watch_list(people: dict[str, Any]) 
     (hit,) = result.hits
     assert hit.notice == {"id": notice.pk, "colour": "green", "issuing_agency": "Police",
                           "requested_action": "Inform the issuing agency of any trip.",
-                          "expires_on": str(notice.expires_on)}
+                          "expires_on": str(notice.expires_on), "photo": None}
     lifecycle.withdraw(notice, actor=people["author"], reason="Sentence quashed on appeal.")
     assert not WatchedPerson.objects.filter(pk=person.pk).exists()
     actions = list(AuditEvent.objects.filter(object_type="notice").order_by("seq")
@@ -220,3 +221,27 @@ def test_list_filters_and_reading_a_notice_is_audited(people: dict[str, Any]) ->
     assert (read.actor_id, read.object_id) == (people["border"].pk, str(notice.pk))
     queue = sign_in(Client(), people["reviewer"]).get("/notices/review/").content.decode()
     assert "Nothing waits for review." in queue
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_subject_photo_is_checked_and_its_viewing_audited(people: dict[str, Any]) -> None:
+    notice = green(people["author"])
+    author = sign_in(Client(), people["author"])
+    with io.BytesIO(b"MZ\x90\x00 not an image") as fake:
+        fake.name = "photo.png"
+        author.post(f"/notices/{notice.pk}/photo/upload/", {"photo": fake})
+    notice.refresh_from_db()
+    assert notice.photo is None
+    with io.BytesIO(PNG) as real:
+        real.name = "photo.png"
+        author.post(f"/notices/{notice.pk}/photo/upload/", {"photo": real})
+    response = author.get(f"/notices/{notice.pk}/photo/")
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.content == PNG and "no-store" in response["Cache-Control"]
+    assert AuditEvent.objects.filter(action="notice.read", detail__photo=True).exists()
+    notice.refresh_from_db()
+    notice = services.submit(notice, actor=people["author"])
+    with pytest.raises(ServiceError, match="before the notice is submitted"):
+        photos.set_photo(notice, PNG, actor=people["author"])

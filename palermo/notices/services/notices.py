@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,9 @@ def visible(user: User) -> QuerySet[Notice]:
     shared = ~Q(state__in=(NoticeState.DRAFT, NoticeState.RETURNED, *REVIEWABLE))
     mine = Q(issuing_agency_id=user.agency_id) if user.has_perm("notices.issue") else Q(pk=None)
     review = Q(state__in=REVIEWABLE) if user.has_perm("notices.review") else Q(pk=None)
-    return Notice.objects.filter(shared | mine | review).select_related("issuing_agency")
+    # The photo is loaded only when it is shown.
+    return Notice.objects.filter(shared | mine | review).select_related("issuing_agency") \
+        .defer("photo")
 
 
 def search(user: User, *, colour: str = "", state: str = "", country: str = "",
@@ -62,7 +65,8 @@ def review_queue(user: User) -> QuerySet[Notice]:
     require(user, "notices.review")
     return (Notice.objects.filter(Q(state__in=REVIEWABLE)
                                   | Q(state=NoticeState.PUBLISHED, renewal_requested=True))
-            .select_related("issuing_agency", "reviewed_by").order_by("created_at"))
+            .select_related("issuing_agency", "reviewed_by").defer("photo")
+            .order_by("created_at"))
 
 
 def read(notice: Notice, *, actor: User, request: HttpRequest | None = None) -> Notice:
@@ -197,7 +201,7 @@ def review(notice: Notice, checks: dict[str, bool], *, actor: User, notes: str =
 
 def notice_for_watched_person(watched_person_id: int) -> dict[str, Any] | None:
     """For screening: the published notice a hit's person is under, or None."""
-    notice = (Notice.objects.select_related("issuing_agency")
+    notice = (Notice.objects.select_related("issuing_agency").defer("photo")
               .filter(watched_person_id=watched_person_id, state=NoticeState.PUBLISHED).first())
     if notice is None:
         return None
@@ -205,4 +209,5 @@ def notice_for_watched_person(watched_person_id: int) -> dict[str, Any] | None:
               else f"INTERPOL {notice.external_id} ({notice.issuing_country})")
     return {"id": notice.pk, "colour": notice.colour, "issuing_agency": issuer,
             "requested_action": notice.requested_action,
-            "expires_on": str(notice.expires_on or "")}
+            "expires_on": str(notice.expires_on or ""),
+            "photo": reverse("notices:photo", args=[notice.pk]) if notice.photo_type else None}

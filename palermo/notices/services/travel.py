@@ -93,7 +93,8 @@ def alerts_for(user: User) -> QuerySet[TravelAlert]:
     require(user, "notices.view")
     return (TravelAlert.objects.filter(agency_id=user.agency_id)
             .select_related("trip", "trip__notice", "trip__notice__issuing_agency",
-                            "trip__registered_by__agency", "acknowledged_by"))
+                            "trip__registered_by__agency", "acknowledged_by")
+            .defer("trip__notice__photo"))
 
 
 def open_alert_count(user: User) -> int:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,7 +17,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.notices.forms import NoticeForm, TripForm
 from palermo.notices.models import Notice, NoticeState
-from palermo.notices.services import lifecycle, notices, travel
+from palermo.notices.services import lifecycle, notices, photos, travel
 from palermo.vocab import registry
 
 
@@ -154,3 +154,32 @@ def trip_register(request: HttpRequest, notice_id: int) -> HttpResponse:
                              % {"n": trip.alerts.count()})
             return redirect("notices:detail", notice_id=notice.pk)
     return render(request, "notices/trip_form.html", {"form": form, "notice": notice})
+
+
+@requires("notices.view")
+def notice_photo(request: HttpRequest, notice_id: int) -> HttpResponse:
+    user = actor(request)
+    notice = get_object_or_404(notices.visible(user), pk=notice_id)
+    try:
+        content, content_type = photos.photo_of(notice, actor=user, request=request)
+    except ServiceError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires("notices.issue")
+@require_POST
+def notice_photo_upload(request: HttpRequest, notice_id: int) -> HttpResponse:
+    user = actor(request)
+    notice = get_object_or_404(notices.visible(user), pk=notice_id)
+    upload = request.FILES.get("photo")
+    try:
+        photos.set_photo(notice, upload.read(photos.MAX_BYTES + 1) if upload else b"",
+                         actor=user, request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Photo saved."))
+    return redirect("notices:detail", notice_id=notice.pk)
