@@ -245,3 +245,20 @@ def test_subject_photo_is_checked_and_its_viewing_audited(people: dict[str, Any]
     notice = services.submit(notice, actor=people["author"])
     with pytest.raises(ServiceError, match="before the notice is submitted"):
         photos.set_photo(notice, PNG, actor=people["author"])
+
+
+def test_a_notice_links_to_a_case_its_author_can_open(people: dict[str, Any],
+                                                       user_with: Any) -> None:
+    from tests.cases.factories import open_case
+
+    with pytest.raises(ServiceError, match="No case you can open") as caught:
+        green(people["author"], case_reference="ISR-2026-99999")
+    assert caught.value.field == "case_reference"
+    colleague = user_with("investigator", agency=people["author"].agency)
+    case = open_case(colleague)
+    notice = green(people["author"], case_reference=case.reference.lower())
+    assert notice.case_reference == case.reference
+    assert services.case_of(notice, people["author"]) == case.pk
+    assert services.case_of(notice, people["border"]) is None
+    page = sign_in(Client(), people["author"]).get(f"/notices/{notice.pk}/").content.decode()
+    assert f'href="/cases/{case.pk}/"' in page

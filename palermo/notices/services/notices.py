@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.cases.services import access as cases_access
 from palermo.notices.models import Notice, NoticeSource, NoticeState
 from palermo.notices.services.common import VALIDITY, move, require, require_issuer, watch
 from palermo.vocab import registry
@@ -76,7 +77,15 @@ def read(notice: Notice, *, actor: User, request: HttpRequest | None = None) -> 
     return notice
 
 
-def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+def case_of(notice: Notice, user: User) -> int | None:
+    """The id of the notice's case, when the user may open it."""
+    if not notice.case_reference:
+        return None
+    found = cases_access.listable_cases(user).filter(reference=notice.case_reference).first()
+    return found.pk if found else None
+
+
+def _clean(fields: dict[str, Any], actor: User) -> dict[str, Any]:
     unknown = sorted(set(fields) - set(EDITABLE))
     if unknown:
         raise ServiceError(_("Unknown field %(name)s.") % {"name": unknown[0]}, field=unknown[0])
@@ -88,6 +97,12 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         if bad:
             raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
                                % {"code": bad[0], "field": name}, field=name)
+    reference = (fields.get("case_reference") or "").strip().upper()
+    if reference:
+        if not cases_access.listable_cases(actor).filter(reference=reference).exists():
+            raise ServiceError(_("No case you can open has the reference %(ref)s.")
+                               % {"ref": reference}, field="case_reference")
+        fields["case_reference"] = reference
     birth = fields.get("country_of_birth")
     if birth and birth not in countries:
         raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
@@ -100,7 +115,7 @@ def draft(*, actor: User, request: HttpRequest | None = None, **fields: Any) -> 
     require(actor, "notices.issue")
     if "colour" not in fields:
         raise ServiceError(_("Choose a notice type."), field="colour")
-    fields = _clean(fields)
+    fields = _clean(fields, actor)
     with transaction.atomic():
         notice = Notice.objects.create(issuing_agency=actor.agency,
                                        issuing_country=actor.agency.country,
@@ -117,7 +132,7 @@ def update(notice: Notice, *, actor: User, version: int, request: HttpRequest | 
     if notice.state not in (NoticeState.DRAFT, NoticeState.RETURNED):
         raise ServiceError(_("Only a draft or a returned notice can be changed."),
                            field="state")
-    fields = _clean(fields)
+    fields = _clean(fields, actor)
     changed = sorted(k for k, v in fields.items() if getattr(notice, k) != v)
     with transaction.atomic():
         if not Notice.objects.filter(pk=notice.pk, version=version).update(

@@ -76,6 +76,7 @@ def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
                           actor=user, request=request)
     return render(request, "notices/detail.html", {
         "notice": notice, "missing": notices.missing_data(notice),
+        "case_id": notices.case_of(notice, user),
         "checks": list(registry.get("notice_review_checks")),
         "travel": travel.raises_travel_alerts(notice),
         "trips": list(notice.trips.select_related("registered_by__agency")[:20]),
