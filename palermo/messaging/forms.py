@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from palermo.messaging.models import LINK_TYPES
+from palermo.messaging.services import rules
+from palermo.messaging.services.sending import Recipients, recipient_choices
+from palermo.vocab import registry
+
+
+def vocab(name: str) -> Any:
+    def choices() -> list[tuple[str, str]]:
+        return registry.get(name).choices(get_language() or "en")
+
+    return choices
+
+
+def link_choices() -> list[tuple[str, Any]]:
+    labels = {"case": _("a case"), "notice": _("a notice"), "referral": _("a referral")}
+    return [("", _("nothing")), *((code, labels[code]) for code in LINK_TYPES)]
+
+
+class ContentForm(forms.Form):
+    """What every message carries: its words, handling code and evaluation."""
+
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}),
+                           required=False)
+    handling_code = forms.ChoiceField(
+        label=_("Handling code"), choices=vocab("handling_codes"), initial="H0",
+        help_text=_("What the recipients may do with the information. H2: they may not pass "
+                    "it on without your permission."))
+    restriction = forms.CharField(label=_("Restriction (for H3)"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text=_("Required with H3: the restriction, stated."))
+    reliability = forms.ChoiceField(label=_("Source reliability"),
+                                    choices=vocab("source_reliability"), initial="X")
+    accuracy = forms.ChoiceField(label=_("Information accuracy"),
+                                 choices=vocab("information_accuracy"), initial="4")
+    ack_due = forms.DateField(label=_("Acknowledgement requested by"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}),
+                              help_text=_("Leave empty if no acknowledgement is needed."))
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def clean_attachment(self) -> UploadedFile | None:
+        upload = self.cleaned_data.get("attachment")
+        limit = rules.max_attachment_bytes()
+        if upload is not None and upload.size is not None and upload.size > limit:
+            raise forms.ValidationError(
+                _("The attachment “%(name)s” is larger than %(mb)d MB.")
+                % {"name": upload.name, "mb": limit // (1024 * 1024)})
+        return upload
+
+    def content(self) -> rules.Content:
+        data = self.cleaned_data
+        upload = data.get("attachment")
+        attachments = [(upload.name or "", upload.read())] if upload is not None else []
+        return rules.Content(body=data["body"], handling_code=data["handling_code"],
+                             restriction=data["restriction"], reliability=data["reliability"],
+                             accuracy=data["accuracy"], ack_due=data["ack_due"],
+                             attachments=attachments)
+
+
+class RecipientsMixin(forms.Form):
+    users = forms.TypedMultipleChoiceField(label=_("People"), required=False, coerce=int)
+    agencies = forms.TypedMultipleChoiceField(label=_("Agencies"), required=False, coerce=int,
+                                              help_text=_("Everyone in the agency may read "
+                                                          "and answer."))
+    groups = forms.TypedMultipleChoiceField(label=_("Partner groups"), required=False,
+                                            coerce=int)
+
+    def set_recipients(self, actor: Any) -> None:
+        users, agencies, groups = recipient_choices(actor)
+        fields: dict[str, Any] = self.fields
+        fields["users"].choices = [(u.pk, f"{u.full_name} ({u.agency.name})")
+                                        for u in users]
+        fields["agencies"].choices = [(a.pk, a.name) for a in agencies]
+        fields["groups"].choices = [(g.pk, g.name) for g in groups]
+
+    def recipients(self) -> Recipients:
+        data = self.cleaned_data
+        return Recipients(users=data["users"], agencies=data["agencies"], groups=data["groups"])
+
+
+class ComposeForm(RecipientsMixin, ContentForm):
+    subject = forms.CharField(label=_("Subject"), max_length=rules.MAX_SUBJECT, required=False)
+    link_type = forms.ChoiceField(label=_("About"), required=False, choices=link_choices)
+    link_ref = forms.CharField(label=_("Reference"), required=False, max_length=64,
+                               help_text=_("The case, notice or referral reference."))
+    field_order = ["users", "agencies", "groups", "subject", "link_type", "link_ref", "body",
+                   "handling_code", "restriction", "reliability", "accuracy", "ack_due",
+                   "attachment"]
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_recipients(actor)
+
+
+class ReplyForm(ContentForm):
+    pass
+
+
+class ForwardForm(RecipientsMixin):
+    note = forms.CharField(label=_("Note to the recipients"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_recipients(actor)
+
+
+class PermissionForm(forms.Form):
+    reason = forms.CharField(label=_("To whom and why"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))

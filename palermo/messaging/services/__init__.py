@@ -1,0 +1,31 @@
+"""The rules of messaging, split by concept: ``rules`` (who may write to whom, what a
+message must carry), ``sending``, ``reading`` and ``forwarding``. Other capabilities call
+only what is re-exported here, e.g. ``messaging.services.notify_agency``."""
+
+from palermo.messaging.services.forwarding import (
+    ask_permission,
+    decidable,
+    decide,
+    forward,
+    forward_status,
+    get_request,
+)
+from palermo.messaging.services.reading import (
+    acknowledge,
+    attachment,
+    awaiting_acknowledgement,
+    get_message,
+    inbox,
+    open_thread,
+    unread_count,
+    visible_threads,
+)
+from palermo.messaging.services.rules import Content
+from palermo.messaging.services.sending import Recipients, notify_agency, reply, start
+
+__all__ = [
+    "Content", "Recipients", "acknowledge", "ask_permission", "attachment",
+    "awaiting_acknowledgement", "decidable", "decide", "forward", "forward_status",
+    "get_message", "get_request", "inbox", "notify_agency", "open_thread", "reply", "start",
+    "unread_count", "visible_threads",
+]
