@@ -1,0 +1,183 @@
+"""The exchange under /api/v1/exchange/: the published schema, the inbox other
+installations deliver to (authenticated by the partner's key), and the outbox and inbox of
+this installation's users, through the same services as the pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import APIKeyHeader
+
+from palermo.access.permissions import Permission, Published
+from palermo.access.services.errors import ServiceError
+from palermo.exchange import message
+from palermo.exchange.models import CaseReport, Partner
+from palermo.exchange.services import ftm, inbound, outbound, partners
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+
+router = Router(tags=["exchange"])
+
+
+def _user(request: HttpRequest) -> User:
+    return cast("User", request.auth)  # type: ignore[attr-defined]
+
+
+class PartnerSignature(APIKeyHeader):
+    """A delivery from another installation: the body signed with a trusted partner's key
+    (``X-Palermo-Key`` names it, ``X-Palermo-Signature`` carries the signature)."""
+
+    param_name = "X-Palermo-Signature"
+    permission = "exchange.partner"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        partner = Partner.objects.filter(key_id=request.headers.get("X-Palermo-Key", ""),
+                                         active=True).first()
+        if partner is None or not key:
+            return None
+        # Read here, within the message limit, rather than through Django's smaller limit
+        # for form data.
+        raw = request.read(message.MAX_BYTES + 1)
+        if len(raw) > message.MAX_BYTES:
+            raise HttpError(413, f"a message is at most {message.MAX_BYTES:,} bytes")
+        if not message.verify_bytes(raw, key, message.public_key_from_text(
+                partner.public_key)):
+            return None
+        return partner, raw
+
+
+class ReportOut(Schema):
+    id: int
+    direction: str
+    message_id: str
+    sender_agency: str
+    sender_country: str
+    case_reference: str
+    handling_code: str
+    state: str
+    state_reason: str
+    case_id: int | None
+
+
+class PartnerOut(Schema):
+    id: int
+    agency: str
+    country: str
+    key_id: str
+    endpoint: str
+    active: bool
+
+
+class ExportIn(Schema):
+    partner_ids: list[int]
+    handling_code: str = "H0"
+    restriction: str = ""
+    requested_action: str = ""
+    person_ids: list[int] | None = None
+    identities: bool = False
+    documents: bool = True
+    send: bool = False
+
+
+class AcceptIn(Schema):
+    matches: dict[str, int | None] = {}
+
+
+class RejectIn(Schema):
+    reason: str
+
+
+@router.get("/schema/{version}", auth=Published())
+def schema(request: HttpRequest, version: str) -> HttpResponse:
+    """The JSON Schema (draft 2020-12) of a message version."""
+    try:
+        return JsonResponse(message.schema(version))
+    except message.MessageError as exc:
+        raise HttpError(404, str(exc)) from None
+
+
+@router.post("/inbox", response={202: ReportOut}, auth=PartnerSignature())
+def inbox_delivery(request: HttpRequest) -> Status[CaseReport]:
+    """Another installation delivers a signed message; the same message twice is answered
+    with the first receipt and changes nothing."""
+    _partner, raw = cast("tuple[Partner, bytes]", request.auth)  # type: ignore[attr-defined]
+    report, _new = inbound.receive(raw, via="http", request=request)
+    return Status(202, report)
+
+
+@router.get("/partners", response=list[PartnerOut], auth=Permission("exchange.view"))
+def partner_list(request: HttpRequest) -> list[Partner]:
+    """The trust store."""
+    return list(partners.listing(_user(request)))
+
+
+@router.get("/reports/", response=list[ReportOut], auth=Permission("exchange.view"))
+def report_list(request: HttpRequest, direction: str = "in") -> list[CaseReport]:
+    found = (inbound.outbox if direction == "out" else inbound.inbox)(_user(request))
+    return list(found[:200])
+
+
+@router.get("/reports/{report_id}", auth=Permission("exchange.view"))
+def report_detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
+    report = _get(request, report_id)
+    inbound.open_report(report, actor=_user(request), request=request)
+    return dict(report.content)
+
+
+def _get(request: HttpRequest, report_id: int) -> CaseReport:
+    mine = inbound.inbox(_user(request)) | inbound.outbox(_user(request))
+    return get_object_or_404(mine, pk=report_id)
+
+
+@router.post("/cases/{case_id}/export", response={201: ReportOut},
+             auth=Permission("exchange.send"))
+def case_export(request: HttpRequest, case_id: int, payload: ExportIn
+                ) -> Status[CaseReport]:
+    data = payload.dict()
+    send = data.pop("send")
+    report = outbound.export(case_id, actor=_user(request),
+                             choice=outbound.Choice(**data), request=request)
+    if send:
+        report = outbound.send(report, actor=_user(request), request=request)
+    return Status(201, report)
+
+
+@router.get("/cases/{case_id}/ftm", auth=Permission("exchange.send"))
+def case_ftm(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case as FollowTheMoney entities, one JSON object a line, for Aleph."""
+    entities = ftm.case_entities(case_id, actor=_user(request),
+                                 request=request)
+    return HttpResponse(ftm.as_lines(entities), content_type="application/x-ndjson")
+
+
+@router.post("/reports/{report_id}/accept", response=ReportOut,
+             auth=Permission("exchange.receive"))
+def report_accept(request: HttpRequest, report_id: int, payload: AcceptIn) -> CaseReport:
+    report = _get(request, report_id)
+    inbound.accept(report, actor=_user(request), matches=payload.matches,
+                   request=request)
+    report.refresh_from_db()
+    return report
+
+
+@router.post("/reports/{report_id}/reject", response=ReportOut,
+             auth=Permission("exchange.receive"))
+def report_reject(request: HttpRequest, report_id: int, payload: RejectIn) -> CaseReport:
+    return inbound.reject(_get(request, report_id), actor=_user(request),
+                          reason=payload.reason, request=request)
+
+
+@router.post("/import", response={200: ReportOut, 201: ReportOut},
+             auth=Permission("exchange.receive"))
+def report_import(request: HttpRequest) -> Status[CaseReport]:
+    """A message file (the body) brought by hand, for air-gapped exchange."""
+    if not request.body:
+        raise ServiceError("the body is empty: send the message file", field="body")
+    report, new = inbound.receive(request.body, via="file", actor=_user(request),
+                                  request=request)
+    return Status(201 if new else 200, report)

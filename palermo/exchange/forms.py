@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from palermo.cases.forms import vocab
+
+
+class ExportForm(forms.Form):
+    partner_ids = forms.TypedMultipleChoiceField(
+        label=_("Send to"), coerce=int, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Partners in the trust store."))
+    handling_code = forms.ChoiceField(label=_("Handling code"), choices=vocab("handling_codes"))
+    restriction = forms.CharField(label=_("Restrictions (required with H3)"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    requested_action = forms.CharField(label=_("Requested action"), required=False,
+                                       widget=forms.Textarea(attrs={"rows": 2}))
+    person_ids = forms.TypedMultipleChoiceField(
+        label=_("Persons to include"), coerce=int, required=False,
+        widget=forms.CheckboxSelectMultiple)
+    identities = forms.BooleanField(
+        label=_("Include victims' names, birth dates and documents"), required=False,
+        help_text=_("Without this, victims leave as “identity withheld” with their role and "
+                    "the context of their exploitation only."))
+    documents = forms.BooleanField(label=_("Include identity documents and contacts"),
+                                   required=False, initial=True)
+
+    def __init__(self, *args: Any, partners: list[tuple[int, str]],
+                 persons: list[tuple[int, str]], may_share_identity: bool,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["partner_ids"]).choices = partners
+        cast(forms.ChoiceField, self.fields["person_ids"]).choices = persons
+        self.fields["person_ids"].initial = [pk for pk, _label in persons]
+        if not may_share_identity:
+            del self.fields["identities"]
+
+
+class PartnerForm(forms.Form):
+    agency = forms.CharField(label=_("Agency"), max_length=200)
+    country = forms.ChoiceField(label=_("Country"), choices=vocab("countries", blank=True))
+    public_key = forms.CharField(label=_("Public key (base64)"), max_length=64)
+    endpoint = forms.URLField(label=_("Inbox address"), required=False, assume_scheme="https",
+                              help_text=_("https://…/api/v1/exchange/inbox; leave empty to "
+                                          "exchange by file only."))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Case-report file (.json)"))

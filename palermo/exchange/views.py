@@ -1,0 +1,178 @@
+"""Exchange pages: inbox and outbox, a report with its review, the export of a case with
+its preview, the FollowTheMoney download, and the trust store."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from palermo.access.permissions import actor, requires
+from palermo.access.services.errors import ServiceError
+from palermo.cases.services import persons, reading
+from palermo.exchange import message
+from palermo.exchange.forms import ExportForm, ImportForm, PartnerForm
+from palermo.exchange.models import CaseReport, Direction, MessageState
+from palermo.exchange.services import ftm, inbound, outbound
+from palermo.exchange.services import partners as trust
+
+
+@requires("exchange.view")
+def inbox(request: HttpRequest) -> HttpResponse:
+    return render(request, "exchange/list.html", {
+        "reports": list(inbound.inbox(actor(request))[:200]), "direction": "in",
+        "form": ImportForm()})
+
+
+@requires("exchange.view")
+def outbox(request: HttpRequest) -> HttpResponse:
+    return render(request, "exchange/list.html", {
+        "reports": list(inbound.outbox(actor(request))[:200]), "direction": "out"})
+
+
+@requires("exchange.receive")
+@require_POST
+def report_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report, new = inbound.receive(upload.read(message.MAX_BYTES + 1), via="file",
+                                          actor=actor(request), request=request)
+        except ServiceError as exc:
+            messages.error(request, _("The file was refused: %(why)s") % {"why": exc.message})
+            return redirect("exchange:inbox")
+        messages.success(request, _("Report received; review it below.") if new else
+                         _("This report was received before; nothing changed."))
+        return redirect("exchange:report", report_id=report.pk)
+    messages.error(request, _("Choose a file."))
+    return redirect("exchange:inbox")
+
+
+def _report(request: HttpRequest, report_id: int) -> CaseReport:
+    user = actor(request)
+    return get_object_or_404(inbound.inbox(user) | inbound.outbox(user), pk=report_id)
+
+
+@requires("exchange.view")
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    user = actor(request)
+    report = inbound.open_report(_report(request, report_id), actor=user, request=request)
+    reviewable = (report.direction == Direction.IN and report.state == MessageState.RECEIVED
+                  and user.has_perm("exchange.receive"))
+    proposals = inbound.proposals(report, actor=user) if reviewable else {}
+    rows = [{"entry": p, "proposals": proposals.get(p["ref"], [])}
+            for p in report.content["case"]["persons"]]
+    return render(request, "exchange/report.html", {
+        "report": report, "case": report.content["case"], "rows": rows,
+        "reviewable": reviewable, "handling": report.content["handling"]})
+
+
+@requires("exchange.view")
+def report_file(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report(request, report_id)
+    inbound.open_report(report, actor=actor(request), request=request)
+    response = HttpResponse(outbound.as_file(report), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="hst-{report.message_id}.json"'
+    return response
+
+
+@requires("exchange.view")
+@require_POST
+def report_step(request: HttpRequest, report_id: int) -> HttpResponse:
+    user, report = actor(request), _report(request, report_id)
+    step = request.POST.get("step")
+    try:
+        if step == "accept":
+            matches = {p["ref"]: int(request.POST[f"match_{p['ref']}"])
+                       if request.POST.get(f"match_{p['ref']}", "new").isdigit() else None
+                       for p in report.content["case"]["persons"]}
+            case = inbound.accept(report, actor=user, matches=matches, request=request)
+            messages.success(request, _("Accepted into case %(ref)s.") % {"ref": case.reference})
+        elif step == "reject":
+            inbound.reject(report, actor=user, reason=request.POST.get("reason", ""),
+                           request=request)
+            messages.success(request, _("Report rejected."))
+        elif step == "send":
+            report = outbound.send(report, actor=user, request=request)
+            if report.state == MessageState.FAILED:
+                messages.error(request, _("Delivery failed: %(why)s")
+                               % {"why": report.state_reason})
+            else:
+                messages.success(request, _("Delivered."))
+        else:
+            raise ServiceError(_("Unknown step."), field="step")
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("exchange:report", report_id=report.pk)
+
+
+@requires("exchange.send")
+@require_http_methods(["GET", "POST"])
+def case_export(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = actor(request)
+    case, sight = reading.get_openable(user, case_id)
+    cards = persons.cards(user, case, sight, request=request)
+    form = ExportForm(
+        request.POST or None,
+        partners=[(p.pk, str(p)) for p in trust.listing(user).filter(active=True)],
+        persons=[(c.case_person.pk, f"{c.name or c.label} ({c.case_person.role})")
+                 for c in cards],
+        may_share_identity=user.has_perm("exchange.share_identity"))
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        choice = outbound.Choice(**{"identities": False, **form.cleaned_data})
+        try:
+            if request.POST.get("step") == "export":
+                report = outbound.export(case.pk, actor=user, choice=choice, request=request)
+                messages.success(request, _("Signed and kept in the outbox. Send it or "
+                                            "download the file."))
+                return redirect("exchange:report", report_id=report.pk)
+            built, _included = outbound.build(case.pk, actor=user, choice=choice,
+                                             request=request)
+            preview = {"json": json.dumps(built, ensure_ascii=False, indent=1),
+                       "persons": built["case"]["persons"]}
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(request, "exchange/export.html", {"case": case, "form": form,
+                                                    "preview": preview})
+
+
+@requires("exchange.send")
+def case_ftm(request: HttpRequest, case_id: int) -> HttpResponse:
+    entities = ftm.case_entities(case_id, actor=actor(request), request=request)
+    response = HttpResponse(ftm.as_lines(entities), content_type="application/x-ndjson")
+    response["Content-Disposition"] = f'attachment; filename="case-{case_id}.ftm.json"'
+    return response
+
+
+@requires("exchange.view")
+@require_http_methods(["GET", "POST"])
+def partners(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            trust.add(actor=user, request=request, **form.cleaned_data)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Partner added to the trust store."))
+            return redirect("exchange:partners")
+    key_id, public_key = trust.own_key(user)
+    return render(request, "exchange/partners.html", {
+        "partners": list(trust.listing(user)), "form": form, "key_id": key_id,
+        "public_key": public_key})
+
+
+@requires("exchange.manage_partners")
+@require_POST
+def partner_trust(request: HttpRequest, partner_id: int) -> HttpResponse:
+    user = actor(request)
+    partner = get_object_or_404(trust.listing(user), pk=partner_id)
+    trust.set_trusted(partner, request.POST.get("trusted") == "1", actor=user, request=request)
+    return redirect("exchange:partners")
