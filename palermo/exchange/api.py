@@ -16,7 +16,7 @@ from palermo.access.permissions import Permission, Published
 from palermo.access.services.errors import ServiceError
 from palermo.exchange import message
 from palermo.exchange.models import CaseReport, Partner
-from palermo.exchange.services import ftm, inbound, outbound, partners
+from palermo.exchange.services import ftm, inbound, outbound, partners, receipts
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -103,9 +103,15 @@ def schema(request: HttpRequest, version: str) -> HttpResponse:
 
 @router.post("/inbox", response={202: ReportOut}, auth=PartnerSignature())
 def inbox_delivery(request: HttpRequest) -> Status[CaseReport]:
-    """Another installation delivers a signed message; the same message twice is answered
-    with the first receipt and changes nothing."""
-    _partner, raw = cast("tuple[Partner, bytes]", request.auth)  # type: ignore[attr-defined]
+    """Another installation delivers a signed message (or its receipt for one of ours); the
+    same message twice is answered with the first record and changes nothing."""
+    partner, raw = cast("tuple[Partner, bytes]", request.auth)  # type: ignore[attr-defined]
+    try:
+        data = message.parse(raw, formats=(message.FORMAT, message.RECEIPT))
+    except message.MessageError as exc:
+        raise ServiceError(str(exc), field=exc.path or "message") from None
+    if data["format"] == message.RECEIPT:
+        return Status(202, receipts.receive(data, partner))
     report, _new = inbound.receive(raw, via="http", request=request)
     return Status(202, report)
 

@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from jsonschema import Draft202012Validator, FormatChecker
 
 FORMAT = "palermo-hst"
+RECEIPT = "palermo-hst-receipt"
+SCHEMAS = {FORMAT: "hst", RECEIPT: "receipt"}
 VERSIONS = ("1.0",)
 CURRENT = "1.0"
 MAX_BYTES = 20 * 1024 * 1024
@@ -33,17 +35,18 @@ class MessageError(Exception):
 
 
 @cache
-def schema(version: str) -> dict[str, Any]:
+def schema(version: str, kind: str = FORMAT) -> dict[str, Any]:
     if version not in VERSIONS:
         raise MessageError(f"version {version!r} is not known here; this installation reads "
                            f"{', '.join(VERSIONS)}", "$.version")
-    text = resources.files("palermo.exchange").joinpath(f"schema/hst-{version}.json")
+    text = resources.files("palermo.exchange").joinpath(
+        f"schema/{SCHEMAS.get(kind, 'hst')}-{version}.json")
     loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
     return loaded
 
 
-def parse(raw: bytes) -> dict[str, Any]:
-    """Bytes to a message dictionary whose format and version are known."""
+def parse(raw: bytes, formats: tuple[str, ...] = (FORMAT,)) -> dict[str, Any]:
+    """Bytes to a message (or receipt) dictionary whose format and version are known."""
     if len(raw) > MAX_BYTES:
         raise MessageError(f"the message is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
     try:
@@ -57,8 +60,8 @@ def parse(raw: bytes) -> dict[str, Any]:
                            f"{exc.colno}") from None
     if not isinstance(data, dict):
         raise MessageError("a message is a JSON object", "$")
-    if data.get("format") != FORMAT:
-        raise MessageError(f"format must be {FORMAT!r}", "$.format")
+    if data.get("format") not in formats:
+        raise MessageError(f"format must be {' or '.join(map(repr, formats))}", "$.format")
     schema(str(data.get("version")))  # an unknown version is refused before anything else
     return data
 
@@ -72,8 +75,9 @@ def _path(parts: Any) -> str:
 
 def validate(message: Mapping[str, Any]) -> None:
     """Refuse a message that does not follow its version's schema, naming every place."""
-    validator = Draft202012Validator(schema(str(message.get("version"))),
-                                     format_checker=FormatChecker())
+    validator = Draft202012Validator(
+        schema(str(message.get("version")), str(message.get("format", FORMAT))),
+        format_checker=FormatChecker())
     found = sorted(validator.iter_errors(message), key=lambda e: list(map(str, e.path)))
     if found:
         errors = [f"{_path(e.absolute_path)}: {e.message}" for e in found[:MAX_ERRORS]]

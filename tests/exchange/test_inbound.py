@@ -11,6 +11,7 @@ import pytest
 
 from palermo.access.services.errors import ServiceError
 from palermo.cases.models import Case, CasePerson
+from palermo.exchange import keys, message
 from palermo.exchange.models import CaseReport, LinkedCase
 from palermo.exchange.services import inbound
 from tests.cases.factories import add_person, open_case
@@ -137,3 +138,25 @@ def test_reject_needs_a_reason() -> None:
     with pytest.raises(ServiceError, match="waiting for review"):
         inbound.accept(report, actor=world.receiver, matches={})
     assert json.loads(json.dumps(report.content))["case"]["title"]
+
+
+def test_the_receipt_tells_the_sender() -> None:
+    from palermo.exchange.services import receipts
+
+    world = exchange()
+    raw = signed(world)
+    report, _new = inbound.receive(raw, via="file", actor=world.receiver)
+    report = inbound.reject(report, actor=world.receiver, reason="Not our jurisdiction.")
+    receipt = json.loads(receipts.make(report, actor=world.receiver))
+    sent = receipts.receive(receipt, world.to_receiver)
+    assert (sent.direction, sent.state, sent.state_reason) == (
+        "out", "refused", "Not our jurisdiction.")
+    forged = {**receipt, "state": "accepted"}
+    with pytest.raises(ServiceError, match="signature does not match"):
+        receipts.receive(forged, world.to_receiver)
+    with pytest.raises(ServiceError, match="not in the trust store"):
+        receipts.receive(receipt, world.from_sender)
+    other = message.sign({**receipt, "message_id": "00000000-0000-4000-8000-000000000000"},
+                         keys.signing_key(world.receiver.agency_id))
+    with pytest.raises(ServiceError, match="No report of ours"):
+        receipts.receive(other, world.to_receiver)

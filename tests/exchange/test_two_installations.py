@@ -100,7 +100,8 @@ def test_case_report_round_trip_over_http(installations: tuple[Installation, Ins
     a_key = a.run("exchange", "key", "--agency", "Israel Police").split()
     b_key = b.run("exchange", "key", "--agency", "Cyprus Police").split()
     b.run("exchange", "trust", "--agency", "Israel Police", "--country", "ISR",
-          "--public-key", a_key[1])
+          "--public-key", a_key[1], "--endpoint",
+          f"http://127.0.0.1:{a.port}/api/v1/exchange/inbox")
     a.run("exchange", "trust", "--agency", "Cyprus Police", "--country", "CYP",
           "--public-key", b_key[1], "--endpoint",
           f"http://127.0.0.1:{b.port}/api/v1/exchange/inbox")
@@ -134,6 +135,9 @@ def test_case_report_round_trip_over_http(installations: tuple[Installation, Ins
     sent_names = sorted(n for p in original["case"]["persons"] for n in p.get("names", [])[:1])
     assert sorted(p["name"] for p in made["persons"]) == sent_names
     assert made["classification"]["palermo_acts"] == original["case"]["classification"]["acts"]
+    # B's receipt reached A: the outbox says the report was accepted.
+    status, outbox = a.call("GET", "/api/v1/exchange/reports/?direction=out", token=a_token)
+    assert [r["state"] for r in outbox if r["id"] == sent["id"]] == ["acknowledged"]
 
     # The same file again, by hand: nothing changes on B.
     again_status, again = b.call("POST", "/api/v1/exchange/import",

@@ -21,7 +21,7 @@ from palermo.audit import services as audit
 from palermo.cases.services import cases, duplicates, persons, reading
 from palermo.exchange import message
 from palermo.exchange.models import CaseReport, Direction, LinkedCase, MessageState, Partner
-from palermo.exchange.services import vocabulary
+from palermo.exchange.services import receipts, vocabulary
 from palermo.exchange.services.common import require
 from palermo.exchange.services.partners import trusted_keys
 
@@ -197,6 +197,7 @@ def accept(report: CaseReport, *, actor: User, matches: dict[str, int | None],
                      detail={"case": case.reference, "message_id": report.message_id,
                              "matched": {r: m for r, m in matches.items() if m}})
     report.refresh_from_db()
+    receipts.deliver(report, actor=actor)
     return case
 
 
@@ -215,4 +216,5 @@ def reject(report: CaseReport, *, actor: User, reason: str,
         audit.record("exchange.reject", actor=actor, request=request, object_type="case_report",
                      object_id=report.pk, reason=reason.strip())
     report.refresh_from_db()
+    receipts.deliver(report, actor=actor)
     return report
