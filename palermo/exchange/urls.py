@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("sent/", views.outbox, name="outbox"),
     path("import/", views.report_import, name="import"),
+    path("htcds/", views.htcds_import, name="htcds"),
     path("partners/", views.partners, name="partners"),
     path("partners/<int:partner_id>/trust/", views.partner_trust, name="partner_trust"),
     path("reports/<int:report_id>/", views.report_detail, name="report"),

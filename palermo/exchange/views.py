@@ -17,7 +17,7 @@ from palermo.cases.services import persons, reading
 from palermo.exchange import message
 from palermo.exchange.forms import ExportForm, ImportForm, PartnerForm
 from palermo.exchange.models import CaseReport, Direction, MessageState
-from palermo.exchange.services import ftm, inbound, outbound
+from palermo.exchange.services import ftm, htcds, inbound, outbound
 from palermo.exchange.services import partners as trust
 
 
@@ -26,6 +26,20 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "exchange/list.html", {
         "reports": list(inbound.inbox(actor(request))[:200]), "direction": "in",
         "form": ImportForm()})
+
+
+@requires("exchange.receive")
+@require_http_methods(["GET", "POST"])
+def htcds_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = htcds.import_csv(form.cleaned_data["file"].read(htcds.MAX_BYTES + 1),
+                                      actor=actor(request), request=request)
+        except ServiceError as exc:
+            form.add_error("file", exc.message)
+    return render(request, "exchange/htcds.html", {"form": form, "report": report})
 
 
 @requires("exchange.view")
