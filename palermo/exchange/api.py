@@ -69,6 +69,7 @@ class PartnerOut(Schema):
     agency: str
     country: str
     key_id: str
+    sealing_key: str
     endpoint: str
     active: bool
 
@@ -81,6 +82,7 @@ class ExportIn(Schema):
     person_ids: list[int] | None = None
     identities: bool = False
     documents: bool = True
+    sealed: bool = False
     send: bool = False
 
 
@@ -106,6 +108,7 @@ def inbox_delivery(request: HttpRequest) -> Status[CaseReport]:
     """Another installation delivers a signed message (or its receipt for one of ours); the
     same message twice is answered with the first record and changes nothing."""
     partner, raw = cast("tuple[Partner, bytes]", request.auth)  # type: ignore[attr-defined]
+    raw = inbound.unseal(raw)
     try:
         data = message.parse(raw, formats=(message.FORMAT, message.RECEIPT))
     except message.MessageError as exc:

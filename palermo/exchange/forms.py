@@ -26,6 +26,10 @@ class ExportForm(forms.Form):
                     "the context of their exploitation only."))
     documents = forms.BooleanField(label=_("Include identity documents and contacts"),
                                    required=False, initial=True)
+    sealed = forms.BooleanField(
+        label=_("Seal to the recipient"), required=False,
+        help_text=_("Encrypt the message to the partner's sealing key, so that only it can "
+                    "read it (one partner)."))
 
     def __init__(self, *args: Any, partners: list[tuple[int, str]],
                  persons: list[tuple[int, str]], may_share_identity: bool,
@@ -42,6 +46,8 @@ class PartnerForm(forms.Form):
     agency = forms.CharField(label=_("Agency"), max_length=200)
     country = forms.ChoiceField(label=_("Country"), choices=vocab("countries", blank=True))
     public_key = forms.CharField(label=_("Public key (base64)"), max_length=64)
+    sealing_key = forms.CharField(label=_("Sealing key (base64)"), max_length=64,
+                                  required=False)
     endpoint = forms.URLField(label=_("Inbox address"), required=False, assume_scheme="https",
                               help_text=_("https://…/api/v1/exchange/inbox; leave empty to "
                                           "exchange by file only."))

@@ -17,6 +17,9 @@ class Partner(models.Model):
     country = models.CharField(_("country"), max_length=3)
     key_id = models.CharField(_("key id"), max_length=64, unique=True)
     public_key = models.CharField(_("public key"), max_length=64)
+    sealing_key = models.CharField(_("sealing key"), max_length=64, blank=True,
+                                   help_text=_("Its X25519 public key, to seal messages so "
+                                               "only it can read them."))
     endpoint = models.URLField(_("inbox address"), blank=True,
                                help_text=_("Its /api/v1/exchange/inbox, when messages go by "
                                            "HTTP; empty for exchange by file only."))
@@ -61,6 +64,7 @@ class CaseReport(models.Model):
     partner = models.ForeignKey(Partner, null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="+")
     state = models.CharField(max_length=16, choices=MessageState.choices)
+    sealed = models.BooleanField(default=False)  # sealed to the recipient when it leaves
     state_reason = models.TextField(blank=True)
     persons = models.JSONField(default=list)  # out: who left; in: ref -> local person
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

@@ -177,10 +177,10 @@ def partners(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Partner added to the trust store."))
             return redirect("exchange:partners")
-    key_id, public_key = trust.own_key(user)
+    key_id, public_key, sealing_key = trust.own_key(user)
     return render(request, "exchange/partners.html", {
         "partners": list(trust.listing(user)), "form": form, "key_id": key_id,
-        "public_key": public_key})
+        "public_key": public_key, "sealing_key": sealing_key})
 
 
 @requires("exchange.manage_partners")

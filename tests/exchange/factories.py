@@ -30,7 +30,8 @@ def trust(agency: Any, endpoint: str = "") -> Partner:
     installation): its own key, as a partner would enter it."""
     _key_id, public = keys.public_key_text(agency.pk)
     return partners.add(actor=None, agency=agency.name, country=agency.country,
-                        public_key=public, endpoint=endpoint)
+                        public_key=public, endpoint=endpoint,
+                        sealing_key=keys.sealing_key_text(agency.pk))
 
 
 def exchange() -> Exchange:

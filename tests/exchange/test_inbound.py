@@ -160,3 +160,32 @@ def test_the_receipt_tells_the_sender() -> None:
                          keys.signing_key(world.receiver.agency_id))
     with pytest.raises(ServiceError, match="No report of ours"):
         receipts.receive(other, world.to_receiver)
+
+
+def test_a_sealed_message_is_unreadable_on_the_way_and_opens_at_the_recipient() -> None:
+    world = exchange()
+    sealed = signed(world, sealed=True, identities=True)
+    assert b"Olga Petrenko" not in sealed and b"Limassol" not in sealed
+    assert json.loads(sealed)["format"] == "palermo-hst-sealed"
+    report, _new = inbound.receive(sealed, via="file", actor=world.receiver)
+    assert report.content["case"]["title"] == world.case.title
+    envelope = json.loads(sealed)
+    envelope["ciphertext"] = envelope["ciphertext"][:-8] + "AAAAAAA="
+    with pytest.raises(ServiceError, match="does not open") as caught:
+        inbound.receive(json.dumps(envelope).encode(), via="file", actor=world.receiver)
+    assert caught.value.field == "$.ciphertext"
+    envelope["recipient_key_id"] = "nobody-here-123"
+    with pytest.raises(ServiceError, match="does not hold"):
+        inbound.receive(json.dumps(envelope).encode(), via="file", actor=world.receiver)
+
+
+def test_sealing_needs_one_partner_with_a_sealing_key() -> None:
+    from palermo.exchange.services import outbound
+
+    world = exchange()
+    world.to_receiver.sealing_key = ""
+    world.to_receiver.save()
+    with pytest.raises(ServiceError) as caught:
+        outbound.export(world.case.pk, actor=world.sender, choice=outbound.Choice(
+            partner_ids=[world.to_receiver.pk], sealed=True))
+    assert caught.value.field == "sealed"

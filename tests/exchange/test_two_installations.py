@@ -103,7 +103,7 @@ def test_case_report_round_trip_over_http(installations: tuple[Installation, Ins
           "--public-key", a_key[1], "--endpoint",
           f"http://127.0.0.1:{a.port}/api/v1/exchange/inbox")
     a.run("exchange", "trust", "--agency", "Cyprus Police", "--country", "CYP",
-          "--public-key", b_key[1], "--endpoint",
+          "--public-key", b_key[1], "--sealing-key", b_key[2], "--endpoint",
           f"http://127.0.0.1:{b.port}/api/v1/exchange/inbox")
     a_token = a.run("token", "create", "--user", "liaison@demo.palermo.test", "--name", "t")
     b_token = b.run("token", "create", "--user", "liaison@police.cy.example", "--name", "t")
@@ -117,7 +117,7 @@ def test_case_report_round_trip_over_http(installations: tuple[Installation, Ins
     (cyprus,) = [p for p in trusted if p["key_id"] == b_key[0]]
     status, sent = a.call("POST", f"/api/v1/exchange/cases/{case['id']}/export", {
         "partner_ids": [cyprus["id"]], "handling_code": "H2", "identities": True,
-        "send": True}, token=a_token)
+        "sealed": True, "send": True}, token=a_token)
     assert status == 201 and sent["state"] == "delivered", sent
     status, original = a.call("GET", f"/api/v1/exchange/reports/{sent['id']}", token=a_token)
 

@@ -20,7 +20,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import cases, persons, reading
 from palermo.cases.services.access import Sight
-from palermo.exchange import keys, message
+from palermo.exchange import keys, message, sealing
 from palermo.exchange.models import CaseReport, Direction, MessageState, Partner
 from palermo.exchange.services.common import require
 from palermo.vocab import registry
@@ -40,6 +40,7 @@ class Choice:
     person_ids: list[int] | None = None  # CasePerson ids; None: everyone the user sees
     identities: bool = False  # include victims' names, birth dates and documents
     documents: bool = True
+    sealed: bool = False  # seal to the recipient's key, so only it can read the message
     partners: list[Partner] = field(default_factory=list)
 
 
@@ -57,6 +58,9 @@ def _check(actor: User, choice: Choice) -> None:
     choice.partners = list(Partner.objects.filter(pk__in=choice.partner_ids, active=True))
     if not choice.partners:
         raise ServiceError(_("Choose at least one trusted partner."), field="partner_ids")
+    if choice.sealed and (len(choice.partners) != 1 or not choice.partners[0].sealing_key):
+        raise ServiceError(_("A sealed message goes to one partner whose sealing key is in "
+                             "the trust store."), field="sealed")
 
 
 def _person(card: persons.PersonCard, choice: Choice) -> tuple[dict[str, Any], bool]:
@@ -146,6 +150,7 @@ def export(case_id: int, *, actor: User, choice: Choice,
             recipients=signed["recipients"], handling_code=choice.handling_code,
             case_reference=signed["case"]["reference"], case_id=case_id, content=signed,
             state=MessageState.EXPORTED, persons=included, created_by=actor,
+            sealed=choice.sealed,
             partner=choice.partners[0] if len(choice.partners) == 1 else None)
         audit.record("exchange.export", actor=actor, request=request, object_type="case",
                      object_id=case_id,
@@ -155,7 +160,12 @@ def export(case_id: int, *, actor: User, choice: Choice,
 
 
 def as_file(report: CaseReport) -> bytes:
-    return json.dumps(report.content, ensure_ascii=False, indent=1).encode("utf-8")
+    """The file that travels: the signed message, sealed to the recipient when asked."""
+    plain = json.dumps(report.content, ensure_ascii=False, indent=1).encode("utf-8")
+    if not report.sealed or report.partner is None:
+        return plain
+    key = sealing.public_key_from_text(report.partner.sealing_key)
+    return sealing.as_bytes(sealing.seal(plain, key))
 
 
 def send(report: CaseReport, *, actor: User, request: HttpRequest | None = None

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
-from palermo.exchange import keys, message
+from palermo.exchange import keys, message, sealing
 from palermo.exchange.models import Partner
 from palermo.exchange.services.common import require
 from palermo.vocab import registry
@@ -33,7 +33,7 @@ def trusted_keys() -> dict[str, Ed25519PublicKey]:
 
 
 def add(*, actor: User | None, agency: str, country: str, public_key: str, endpoint: str = "",
-        request: HttpRequest | None = None) -> Partner:
+        sealing_key: str = "", request: HttpRequest | None = None) -> Partner:
     if actor is not None:
         require(actor, "exchange.manage_partners")
     agency, country = agency.strip(), country.strip().upper()
@@ -46,6 +46,12 @@ def add(*, actor: User | None, agency: str, country: str, public_key: str, endpo
     except message.MessageError:
         raise ServiceError(_("This is not an Ed25519 public key (32 bytes in base64)."),
                            field="public_key") from None
+    if sealing_key.strip():
+        try:
+            sealing.public_key_from_text(sealing_key)
+        except message.MessageError:
+            raise ServiceError(_("This is not an X25519 public key (32 bytes in base64)."),
+                               field="sealing_key") from None
     if endpoint and not endpoint.startswith(("https://", "http://")):
         raise ServiceError(_("The inbox address starts with https://."), field="endpoint")
     key_id = message.key_id(key)
@@ -54,7 +60,7 @@ def add(*, actor: User | None, agency: str, country: str, public_key: str, endpo
     with transaction.atomic():
         partner = Partner.objects.create(agency=agency, country=country, key_id=key_id,
                                          public_key=public_key.strip(), endpoint=endpoint,
-                                         added_by=actor)
+                                         sealing_key=sealing_key.strip(), added_by=actor)
         audit.record("exchange.partner_add", actor=actor, request=request,
                      object_type="partner", object_id=partner.pk,
                      detail={"agency": agency, "country": country, "key_id": key_id})
@@ -72,7 +78,7 @@ def set_trusted(partner: Partner, trusted: bool, *, actor: User,
     return partner
 
 
-def own_key(user: User) -> tuple[str, str]:
-    """The user's agency's key id and public key, to give to partners."""
+def own_key(user: User) -> tuple[str, str, str]:
+    """The user's agency's key id, public key and sealing key, to give to partners."""
     require(user, "exchange.view")
-    return keys.public_key_text(user.agency_id)
+    return (*keys.public_key_text(user.agency_id), keys.sealing_key_text(user.agency_id))

@@ -18,9 +18,10 @@ from palermo.ops.command import PalermoCommand
 
 
 class Command(PalermoCommand):
-    help = ("Case-report exchange: 'key --agency NAME' prints the agency's key id and public "
-            "key; 'trust --agency NAME --country XXX --public-key KEY [--endpoint URL]' adds a "
-            "partner; 'import FILE --user EMAIL' receives a case-report file for review.")
+    help = ("Case-report exchange: 'key --agency NAME' prints the agency's key id, public "
+            "key and sealing key; 'trust --agency NAME --country XXX --public-key KEY "
+            "[--endpoint URL] [--sealing-key KEY]' adds a partner; 'import FILE --user EMAIL' "
+            "receives a case-report file for review.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -31,6 +32,8 @@ class Command(PalermoCommand):
         trust.add_argument("--country", required=True, help="ISO 3166 alpha-3")
         trust.add_argument("--public-key", required=True, help="base64, as 'key' prints it")
         trust.add_argument("--endpoint", default="", help="the partner's inbox address")
+        trust.add_argument("--sealing-key", default="",
+                           help="the partner's X25519 key, to seal messages to it")
         load = actions.add_parser("import", help="receive a case-report file for review")
         load.add_argument("file", type=Path)
         load.add_argument("--user", required=True, help="email of the receiving user")
@@ -41,12 +44,13 @@ class Command(PalermoCommand):
             if agency is None:
                 raise ServiceError(f"no agency named {options['agency']!r}", field="--agency")
             key_id, public = keys.public_key_text(agency.pk)
-            self.stdout.write(f"{key_id} {public}")
+            self.stdout.write(f"{key_id} {public} {keys.sealing_key_text(agency.pk)}")
         elif options["action"] == "trust":
             partner = partners.add(actor=None, agency=options["agency"],
                                    country=options["country"],
                                    public_key=options["public_key"],
-                                   endpoint=options["endpoint"])
+                                   endpoint=options["endpoint"],
+                                   sealing_key=options["sealing_key"])
             self.stdout.write(f"trusted {partner} with key {partner.key_id}")
         else:
             user = User.objects.filter(email__iexact=options["user"], is_active=True).first()
