@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "palermo.library"
+    label = "library"
+    verbose_name = "Library"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from palermo.web.navigation import NavEntry, add_entry
+
+        add_entry(NavEntry(_("Library"), "library:search", "library.view"))

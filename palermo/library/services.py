@@ -1,0 +1,206 @@
+"""The rules of the library: who may read and add, creating and updating records (checked
+against the vocabularies, version-checked, audited, indexed on commit), reading, searching
+and reading uploaded files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.audit import services as audit
+from palermo.library import indexing
+from palermo.library.engine import extract, language, prefill
+from palermo.library.engine.backend import SORTS, SearchRequest, SearchResult
+from palermo.library.models import ExpertOpinion, InvestigatorGuide, JudicialDecision
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+
+DECISION_FIELDS = ("country", "court", "court_level", "legal_system", "case_number",
+                   "decision_date", "parties", "previous_decision", "charges", "sentences",
+                   "victims_count", "defendants_count", "people_summary", "acts", "means",
+                   "purposes", "exploitation_types", "sector", "transnational",
+                   "organised_crime", "summary", "reasoning", "language", "full_text",
+                   "source_file")
+OPINION_FIELDS = ("author", "expertise", "opinion_date", "subject", "concerns", "language",
+                  "full_text", "source_file")
+GUIDE_FIELDS = ("form", "title", "version_number", "language", "full_text", "source_file")
+FIELDS: dict[str, tuple[str, ...]] = {"decision": DECISION_FIELDS, "opinion": OPINION_FIELDS,
+                                      "guide": GUIDE_FIELDS}
+MAX_PAGE = 100
+
+
+def _require(user: User, permission: str) -> None:
+    if not user.has_perm(permission):
+        raise NotAllowed(_("Your roles do not allow this."))
+
+
+def decisions(user: User) -> QuerySet[JudicialDecision]:
+    _require(user, "library.view")
+    return JudicialDecision.objects.select_related("previous_decision")
+
+
+def opinions(user: User) -> QuerySet[ExpertOpinion]:
+    _require(user, "library.view")
+    return ExpertOpinion.objects.all()
+
+
+def guides(user: User) -> QuerySet[InvestigatorGuide]:
+    _require(user, "library.view")
+    return InvestigatorGuide.objects.all()
+
+
+def _check_fields(kind: str, fields: dict[str, Any]) -> None:
+    unknown = sorted(set(fields) - set(FIELDS[kind]))
+    if unknown:
+        raise ServiceError(_("Unknown field %(name)s.") % {"name": unknown[0]}, field=unknown[0])
+
+
+def _validate(record: models.Model) -> None:
+    try:
+        record.full_clean(exclude=["created_by", "previous_decision"])
+    except ValidationError as exc:
+        name, messages = next(iter(exc.message_dict.items()))
+        raise ServiceError(messages[0], field=None if name == "__all__" else name) from None
+
+
+def _create(kind: str, *, actor: User, request: HttpRequest | None,
+            fields: dict[str, Any]) -> Any:
+    _require(actor, "library.edit")
+    _check_fields(kind, fields)
+    record = indexing.KINDS[kind](created_by=actor, **fields)
+    _validate(record)
+    with transaction.atomic():
+        record.save()
+        audit.record(f"{kind}.create", actor=actor, request=request, object_type=kind,
+                     object_id=record.pk, detail={"source_file": fields.get("source_file", "")})
+        indexing.update_on_commit(kind, record.pk)
+    return record
+
+
+def _update(kind: str, record: Any, *, actor: User, version: int,
+            request: HttpRequest | None, fields: dict[str, Any]) -> Any:
+    _require(actor, "library.edit")
+    _check_fields(kind, fields)
+    changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    _validate(record)
+    model = indexing.KINDS[kind]
+    with transaction.atomic():
+        if not model.objects.filter(pk=record.pk, version=version).update(
+                **fields, version=version + 1, updated_at=timezone.now()):
+            raise StaleWrite(_("Someone else changed this record meanwhile. Reload the page."))
+        record.refresh_from_db()
+        audit.record(f"{kind}.update", actor=actor, request=request, object_type=kind,
+                     object_id=record.pk, detail={"changed": changed})
+        indexing.update_on_commit(kind, record.pk)
+    return record
+
+
+def create_decision(*, actor: User, request: HttpRequest | None = None,
+                    **fields: Any) -> JudicialDecision:
+    return _create("decision", actor=actor, request=request, fields=fields)
+
+
+def update_decision(decision: JudicialDecision, *, actor: User, version: int,
+                    request: HttpRequest | None = None, **fields: Any) -> JudicialDecision:
+    previous = fields.get("previous_decision")
+    if previous is not None and previous.pk == decision.pk:
+        raise ServiceError(_("A decision cannot be appealed from itself."),
+                           field="previous_decision")
+    return _update("decision", decision, actor=actor, version=version,
+                   request=request, fields=fields)
+
+
+def create_opinion(*, actor: User, request: HttpRequest | None = None,
+                   **fields: Any) -> ExpertOpinion:
+    return _create("opinion", actor=actor, request=request, fields=fields)
+
+
+def update_opinion(opinion: ExpertOpinion, *, actor: User, version: int,
+                   request: HttpRequest | None = None, **fields: Any) -> ExpertOpinion:
+    return _update("opinion", opinion, actor=actor, version=version,
+                   request=request, fields=fields)
+
+
+def create_guide(*, actor: User, request: HttpRequest | None = None,
+                 **fields: Any) -> InvestigatorGuide:
+    return _create("guide", actor=actor, request=request, fields=fields)
+
+
+def update_guide(guide: InvestigatorGuide, *, actor: User, version: int,
+                 request: HttpRequest | None = None, **fields: Any) -> InvestigatorGuide:
+    return _update("guide", guide, actor=actor, version=version,
+                   request=request, fields=fields)
+
+
+def read(kind: str, record_id: int, *, actor: User,
+         request: HttpRequest | None = None) -> Any:
+    """One record, its reading audited; ``DoesNotExist`` when there is none."""
+    _require(actor, "library.view")
+    record = indexing.KINDS[kind].objects.get(pk=record_id)
+    audit.record_read(actor, kind, record.pk, request=request)
+    return record
+
+
+def search(actor: User, query: SearchRequest, *,
+           request: HttpRequest | None = None) -> SearchResult:
+    _require(actor, "library.view")
+    if query.sort not in SORTS:
+        raise ServiceError(_("Sort by relevance, newest or oldest."), field="sort")
+    if query.date_from and query.date_to and query.date_from > query.date_to:
+        raise ServiceError(_("The start date is after the end date."), field="date_from")
+    query.limit = max(1, min(query.limit, MAX_PAGE))
+    try:
+        result = indexing.backend().search(query)
+    except ValueError as exc:
+        raise ServiceError(_("The search could not be run: %(error)s") % {"error": exc},
+                           field="q") from None
+    audit.record("library.search", actor=actor, request=request, object_type="library",
+                 detail={"q": query.text[:200], "filters": query.filters,
+                         "results": result.total})
+    return result
+
+
+def hit_target(key: str) -> tuple[str, int]:
+    kind, _sep, pk = key.partition(":")
+    return kind, int(pk)
+
+
+@dataclass
+class Upload:
+    filename: str
+    text: str
+    language: str
+    prefill: prefill.Prefill
+
+
+def read_upload(*, actor: User, filename: str, data: bytes,
+                request: HttpRequest | None = None) -> Upload:
+    """The text of an uploaded file with its detected language and the fields that could be
+    read from it; nothing is stored until the user confirms them."""
+    _require(actor, "library.edit")
+    try:
+        text = extract.extract(filename, data)
+    except extract.ExtractionError as exc:
+        audit.record("library.upload", actor=actor, request=request, object_type="file",
+                     object_id=filename[:64], outcome="failure", detail={"error": str(exc)})
+        raise ServiceError(str(exc), field="file") from None
+    return Upload(filename=filename, text=text, language=language.detect(text),
+                  prefill=prefill.prefill(text))
+
+
+def reindex() -> int:
+    """Rebuild the whole index from the database (the command; no acting user)."""
+    count = indexing.reindex()
+    audit.record("library.reindex", object_type="library", detail={"documents": count})
+    return count
