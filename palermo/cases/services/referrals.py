@@ -171,3 +171,13 @@ def inbox(user: User) -> QuerySet[Referral]:
 def of_case(user: User, case_person_ids: set[int]) -> QuerySet[Referral]:
     return (Referral.objects.filter(case_person_id__in=case_person_ids)
             .select_related("from_agency", "to_agency", "case_person"))
+
+
+def with_agency(user: User, agency_id: int) -> QuerySet[Referral]:
+    """Referrals sent to or from one agency in the cases ``user`` may open, for the partner
+    directory's page of that agency; read-only, and no person is named by it."""
+    from palermo.cases.services.access import listable_cases
+
+    return (Referral.objects.filter(Q(to_agency_id=agency_id) | Q(from_agency_id=agency_id),
+                                    case__in=listable_cases(user))
+            .select_related("case", "from_agency", "to_agency"))

@@ -1,0 +1,233 @@
+"""Governance under /api/v1/governance/: committees, meetings, minutes, decisions and
+action items, bills, and the calendar as ICS, through the same services as the pages."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+
+from palermo.access.models import User
+from palermo.access.permissions import Permission
+from palermo.access.services import agencies
+from palermo.access.services import users as user_services
+from palermo.access.services.errors import ServiceError
+from palermo.governance import schemas
+from palermo.governance.models import ActionItem, Bill, Committee, Meeting, Minutes
+from palermo.governance.services import (
+    actions,
+    calendar,
+    committees,
+    legislation,
+    meetings,
+    minutes,
+    plan,
+)
+
+router = Router(tags=["governance"])
+
+
+def _user(request: HttpRequest) -> User:
+    return request.auth  # type: ignore[attr-defined]
+
+
+def _committee(c: Committee) -> dict[str, Any]:
+    return {"id": c.pk, "name": c.name, "kind": c.kind, "mandate": c.mandate,
+            "chair_agency_id": c.chair_agency_id,
+            "member_agency_ids": [m.agency_id for m in c.members.all()]}
+
+
+def _meeting(m: Meeting) -> dict[str, Any]:
+    return {**{name: getattr(m, name) for name in meetings.FIELDS}, "id": m.pk,
+            "committee_id": m.committee_id, "version": m.version}
+
+
+def _item(i: ActionItem) -> dict[str, Any]:
+    return {"id": i.pk, "title": i.title, "owner_agency_id": i.owner_agency_id,
+            "owner_id": i.owner_id, "deadline": i.deadline, "status": i.status,
+            "progress_note": i.progress_note, "decision_id": i.decision_id,
+            "plan_action_id": i.plan_action_id, "overdue": i.is_overdue,
+            "version": i.version}
+
+
+def _minutes(m: Minutes) -> dict[str, Any]:
+    return {"id": m.pk, "meeting_id": m.meeting_id, "number": m.number, "text": m.text,
+            "state": m.state, "correction_reason": m.correction_reason, "version": m.version}
+
+
+def _bill(b: Bill) -> dict[str, Any]:
+    return {**{name: getattr(b, name) for name in legislation.FIELDS}, "id": b.pk,
+            "stage": b.stage, "decision_ids": b.decision_ids, "opinion_ids": b.opinion_ids,
+            "version": b.version}
+
+
+def _agency(agency_id: int | None, field: str) -> Any:
+    if agency_id is None:
+        return None
+    found = agencies.listing().filter(pk=agency_id).first()
+    if found is None:
+        raise ServiceError(_("No agency has this id."), field=field)
+    return found
+
+
+@router.get("/committees", response=list[schemas.CommitteeOut],
+            auth=Permission("governance.view"))
+def committee_list(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_committee(c) for c in committees.listing(_user(request))
+            .prefetch_related("members")]
+
+
+@router.post("/committees", response={201: schemas.CommitteeOut},
+             auth=Permission("governance.edit"))
+def committee_create(request: HttpRequest, payload: schemas.CommitteeIn
+                     ) -> Status[dict[str, Any]]:
+    committee = committees.create(actor=_user(request), request=request, name=payload.name,
+                                  kind=payload.kind, mandate=payload.mandate,
+                                  chair_agency=_agency(payload.chair_agency_id,
+                                                       "chair_agency_id"))
+    return Status(201, _committee(committee))
+
+
+@router.get("/meetings", response=list[schemas.MeetingOut], auth=Permission("governance.view"))
+def meeting_list(request: HttpRequest, committee_id: int | None = None
+                 ) -> list[dict[str, Any]]:
+    found = meetings.listing(_user(request))
+    if committee_id:
+        found = found.filter(committee_id=committee_id)
+    return [_meeting(m) for m in found[:500]]
+
+
+@router.post("/committees/{committee_id}/meetings", response={201: schemas.MeetingOut},
+             auth=Permission("governance.edit"))
+def meeting_create(request: HttpRequest, committee_id: int, payload: schemas.MeetingIn
+                   ) -> Status[dict[str, Any]]:
+    committee = get_object_or_404(committees.listing(_user(request)), pk=committee_id)
+    meeting = meetings.create(committee, actor=_user(request), request=request,
+                              **payload.dict())
+    return Status(201, _meeting(meeting))
+
+
+def _get_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
+    return get_object_or_404(meetings.listing(_user(request)), pk=meeting_id)
+
+
+@router.post("/meetings/{meeting_id}/decisions", response={201: schemas.DecisionOut},
+             auth=Permission("governance.edit"))
+def decision_create(request: HttpRequest, meeting_id: int, payload: schemas.DecisionIn
+                    ) -> Status[dict[str, Any]]:
+    user = _user(request)
+    specs = []
+    for n, item in enumerate(payload.items):
+        owner = None
+        if item.owner_id is not None:
+            owner = user_services.listing(include_disabled=False).filter(
+                pk=item.owner_id).first()
+            if owner is None:
+                raise ServiceError(_("No active user has this id."), field=f"items.{n}.owner_id")
+        action = None
+        if item.plan_action_id is not None:
+            action = plan.actions(user).filter(pk=item.plan_action_id).first()
+            if action is None:
+                raise ServiceError(_("No action of the plan has this id."),
+                                   field=f"items.{n}.plan_action_id")
+        specs.append(actions.ItemSpec(
+            title=item.title, owner_agency=_agency(item.owner_agency_id,
+                                                   f"items.{n}.owner_agency_id"),
+            deadline=item.deadline, owner=owner, plan_action=action))
+    decision = actions.record_decision(_get_meeting(request, meeting_id), payload.text, specs,
+                                       actor=user, request=request)
+    return Status(201, {"id": decision.pk, "meeting_id": decision.meeting_id,
+                        "number": decision.number, "text": decision.text,
+                        "items": [_item(i) for i in decision.action_items.all()]})
+
+
+@router.put("/meetings/{meeting_id}/minutes", response=schemas.MinutesOut,
+            auth=Permission("governance.edit"))
+def minutes_save(request: HttpRequest, meeting_id: int, payload: schemas.MinutesIn
+                 ) -> dict[str, Any]:
+    return _minutes(minutes.save_draft(_get_meeting(request, meeting_id), payload.text,
+                                       actor=_user(request), version=payload.version,
+                                       request=request))
+
+
+@router.post("/meetings/{meeting_id}/minutes/approve", response=schemas.MinutesOut,
+             auth=Permission("governance.approve_minutes"))
+def minutes_approve(request: HttpRequest, meeting_id: int, payload: schemas.VersionIn
+                    ) -> dict[str, Any]:
+    draft = minutes.draft_of(_get_meeting(request, meeting_id))
+    if draft is None:
+        raise ServiceError(_("There is no draft to approve."), field="state")
+    return _minutes(minutes.approve(draft, actor=_user(request), version=payload.version,
+                                    request=request))
+
+
+@router.post("/meetings/{meeting_id}/minutes/correct", response={201: schemas.MinutesOut},
+             auth=Permission("governance.edit"))
+def minutes_correct(request: HttpRequest, meeting_id: int, payload: schemas.ReasonIn
+                    ) -> Status[dict[str, Any]]:
+    return Status(201, _minutes(minutes.correct(_get_meeting(request, meeting_id),
+                                                actor=_user(request), reason=payload.reason,
+                                                request=request)))
+
+
+@router.get("/actions", response=list[schemas.ActionItemOut],
+            auth=Permission("governance.view"))
+def action_list(request: HttpRequest, agency_id: int | None = None, status: str = "",
+                overdue: bool = False) -> list[dict[str, Any]]:
+    found = actions.search(_user(request), agency_id=agency_id, status=status,
+                           overdue=overdue)
+    return [_item(i) for i in found[:500]]
+
+
+@router.post("/actions/{action_id}/status", response=schemas.ActionItemOut,
+             auth=Permission("governance.view"))
+def action_status(request: HttpRequest, action_id: int, payload: schemas.StatusIn
+                  ) -> dict[str, Any]:
+    item = get_object_or_404(actions.listing(_user(request)), pk=action_id)
+    return _item(actions.set_status(item, payload.status, actor=_user(request),
+                                    version=payload.version, note=payload.note,
+                                    request=request))
+
+
+@router.get("/bills", response=list[schemas.BillOut], auth=Permission("governance.view"))
+def bill_list(request: HttpRequest, stage: str = "", q: str = "") -> list[dict[str, Any]]:
+    return [_bill(b) for b in legislation.search(_user(request), q=q, stage=stage)[:500]]
+
+
+@router.post("/bills", response={201: schemas.BillOut}, auth=Permission("governance.edit"))
+def bill_create(request: HttpRequest, payload: schemas.BillIn) -> Status[dict[str, Any]]:
+    return Status(201, _bill(legislation.create(actor=_user(request), request=request,
+                                                **payload.dict())))
+
+
+def _get_bill(request: HttpRequest, bill_id: int) -> Bill:
+    return get_object_or_404(legislation.listing(_user(request)), pk=bill_id)
+
+
+@router.post("/bills/{bill_id}/stage", response=schemas.BillOut,
+             auth=Permission("governance.edit"))
+def bill_stage(request: HttpRequest, bill_id: int, payload: schemas.StageIn
+               ) -> dict[str, Any]:
+    return _bill(legislation.set_stage(_get_bill(request, bill_id), payload.stage,
+                                       on=payload.on, actor=_user(request),
+                                       version=payload.version, request=request))
+
+
+@router.post("/bills/{bill_id}/positions", response={201: schemas.PositionOut},
+             auth=Permission("governance.edit"))
+def bill_position(request: HttpRequest, bill_id: int, payload: schemas.PositionIn
+                  ) -> Status[dict[str, Any]]:
+    position = legislation.write_position(_get_bill(request, bill_id), payload.text,
+                                          kind=payload.kind, note=payload.note,
+                                          actor=_user(request), request=request)
+    return Status(201, {"id": position.pk, "number": position.number, "text": position.text,
+                        "kind": position.kind, "note": position.note,
+                        "written_at": position.written_at})
+
+
+@router.get("/calendar.ics", auth=Permission("governance.view"))
+def calendar_ics(request: HttpRequest) -> HttpResponse:
+    body = calendar.ics(_user(request), base_url=request.build_absolute_uri("/").rstrip("/"),
+                        request=request)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
