@@ -16,9 +16,16 @@ from palermo.access.api import router as access_router
 from palermo.access.permissions import ApiForbidden, DenyUndeclared, signed_in
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.api import router as audit_router
+from palermo.awards.api import router as awards_router
 from palermo.cases.api import router as cases_router
+from palermo.directory.api import router as directory_router
+from palermo.exchange.api import router as exchange_router
+from palermo.governance.api import router as governance_router
+from palermo.library.api import router as library_router
+from palermo.messaging.api import router as messaging_router
 from palermo.notices.api import router as notices_router
 from palermo.screening.api import router as screening_router
+from palermo.training.api import router as training_router
 from palermo.vocab.api import router as vocab_router
 
 api = NinjaAPI(
@@ -124,3 +131,10 @@ api.add_router("/vocab", vocab_router)
 api.add_router("/cases", cases_router)
 api.add_router("/screening", screening_router)
 api.add_router("/notices", notices_router)
+api.add_router("/messaging", messaging_router)
+api.add_router("/library", library_router)
+api.add_router("/exchange", exchange_router)
+api.add_router("/training", training_router)
+api.add_router("/directory", directory_router)
+api.add_router("/governance", governance_router)
+api.add_router("/awards", awards_router)

@@ -20,6 +20,10 @@ OWN_COMMANDS = {
     "restore": "restore the database from a backup file",
     "check": "check the configuration and the vocabularies",
     "screening": "import watch lists, or check a passport, document, vehicle or name",
+    "messaging": "rotate the key that encrypts messages, or make one for the environment",
+    "library": "rebuild the knowledge library's search index",
+    "exchange": "keys, the trust store and case-report files for the cross-border exchange",
+    "notices": "daily sweep (expiry, lapsed suspensions); INTERPOL-format import and export",
 }
 
 

@@ -79,6 +79,13 @@ INSTALLED_APPS = [
     "palermo.cases",
     "palermo.screening",
     "palermo.notices",
+    "palermo.messaging",
+    "palermo.library",
+    "palermo.exchange",
+    "palermo.training",
+    "palermo.awards",
+    "palermo.directory",
+    "palermo.governance",
     "palermo.ops",
 ]
 

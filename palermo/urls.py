@@ -12,6 +12,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("cases/", include("palermo.cases.urls")),
     path("screening/", include("palermo.screening.urls")),
     path("notices/", include("palermo.notices.urls")),
+    path("messaging/", include("palermo.messaging.urls")),
+    path("library/", include("palermo.library.urls")),
+    path("exchange/", include("palermo.exchange.urls")),
+    path("training/", include("palermo.training.urls")),
+    path("awards/", include("palermo.awards.urls")),
+    path("directory/", include("palermo.directory.urls")),
+    path("governance/", include("palermo.governance.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

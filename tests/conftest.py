@@ -29,6 +29,13 @@ def pytest_sessionstart(session: Any) -> None:
             )
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(settings: Any, tmp_path: Any) -> None:
+    """Each test writes keys and files (message keys, exchange keys, documents) in a data
+    directory of its own, never in the checkout's var/."""
+    settings.DATA_DIR = tmp_path
+
+
 @pytest.fixture
 def user_with(db: Any) -> Any:
     """``user_with("auditor")`` makes a user holding that role (MFA set up if required)."""

@@ -134,6 +134,19 @@ class Permission(HttpBearer):
         return tokens.authenticate(token, request=request)
 
 
+class Published(HttpBearer):
+    """An API operation anyone may call, declared on purpose (a published schema); the
+    route test lists every one of them by name."""
+
+    permission = PUBLIC
+
+    def __call__(self, request: HttpRequest) -> Any:
+        return PUBLIC
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        return PUBLIC
+
+
 class DenyUndeclared(HttpBearer):
     """The API's default: an operation that declares no Permission is refused."""
 

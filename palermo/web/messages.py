@@ -41,7 +41,10 @@ def extract() -> Any:
     for path in _sources():
         text = path.read_text(encoding="utf-8")
         if path.suffix != ".py":
-            text = templatize(text, origin=str(path))
+            # templatize keeps a template's indentation, which Python's tokenizer would read
+            # as blocks; line numbers stay the same without it.
+            text = "\n".join(line.lstrip() for line in
+                             templatize(text, origin=str(path)).splitlines())
         found = babel_extract("python", io.BytesIO(text.encode("utf-8")), keywords=KEYWORDS,
                               options={"encoding": "utf-8"})
         for lineno, message, comments, context in found:

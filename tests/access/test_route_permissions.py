@@ -13,13 +13,20 @@ from palermo.access.permissions import (
     PUBLIC,
     DenyUndeclared,
     Permission,
+    Published,
     declared_permission,
 )
 from palermo.api import api
+from palermo.exchange.api import PartnerSignature
 from tests.access.factories import api_token
 
-# Public pages, each named on purpose: the sign-in flow, the health check, the language switch.
-EXPECTED_PUBLIC = {"access:login", "web:healthz", "web:switch_language"}
+# Public pages, each named on purpose: the sign-in flow, the health check, the language switch,
+# and the check of a training certificate's code (shows name, course and date only).
+EXPECTED_PUBLIC = {"access:login", "web:healthz", "web:switch_language", "training:verify"}
+# API operations that take no user, each named on purpose: the published message schema, and
+# the inbox other installations deliver to, which only a trusted partner's signature opens.
+EXPECTED_PUBLIC_API = {"GET /api/v1/exchange/schema/{version}"}
+EXPECTED_PARTNER_SIGNED_API = {"POST /api/v1/exchange/inbox"}
 
 
 def _walk(patterns: list[Any], namespaces: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
@@ -46,7 +53,8 @@ def page_routes() -> list[tuple[str, Any]]:
     ]
 
 
-def api_operations() -> list[tuple[str, str, Any]]:
+def api_operations(user_facing: bool = True) -> list[tuple[str, str, Any]]:
+    """Every API operation; with ``user_facing``, only those a user's Permission guards."""
     found = []
     for prefix, router in api._routers:
         for path, path_view in router.path_operations.items():
@@ -54,6 +62,9 @@ def api_operations() -> list[tuple[str, str, Any]]:
                 for method in operation.methods:
                     found.append((method, f"/api/v1/{prefix.strip('/')}/{path.lstrip('/')}"
                                   .replace("//", "/"), operation))
+    if user_facing:
+        return [(m, p, op) for m, p, op in found
+                if f"{m} {p}" not in EXPECTED_PUBLIC_API | EXPECTED_PARTNER_SIGNED_API]
     return found
 
 
@@ -87,13 +98,27 @@ def test_public_pages_are_exactly_the_expected_ones() -> None:
 
 
 def test_every_api_operation_declares_a_permission() -> None:
-    operations = api_operations()
+    operations = api_operations(user_facing=False)
     assert len(operations) >= 8
-    undeclared = [
-        f"{method} {path}" for method, path, op in operations
-        if not op.auth_callbacks or not all(isinstance(a, Permission) for a in op.auth_callbacks)
-    ]
+    kinds = {f"{method} {path}": {type(a) for a in op.auth_callbacks}
+             for method, path, op in operations}
+    assert {name for name, k in kinds.items() if k == {Published}} == EXPECTED_PUBLIC_API
+    assert {name for name, k in kinds.items()
+            if k == {PartnerSignature}} == EXPECTED_PARTNER_SIGNED_API
+    undeclared = [name for name, k in kinds.items()
+                  if name not in EXPECTED_PUBLIC_API | EXPECTED_PARTNER_SIGNED_API
+                  and (not k or k != {Permission})]
     assert undeclared == []
+
+
+@pytest.mark.django_db
+def test_partner_inbox_without_a_trusted_signature_is_401(client: Any, user_with: Any) -> None:
+    _token, raw = api_token(user_with("coordinator"))
+    for headers in ({}, {"HTTP_AUTHORIZATION": f"Bearer {raw}"},
+                    {"HTTP_X_PALERMO_KEY": "unknownkey", "HTTP_X_PALERMO_SIGNATURE": "AA=="}):
+        response = client.post("/api/v1/exchange/inbox", b"{}",
+                               content_type="application/json", **headers)
+        assert response.status_code == 401
 
 
 def test_api_default_refuses_undeclared_operations() -> None:

@@ -62,6 +62,12 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     notice = published(police, user_with("coordinator"))
     alert = travel.register_trip(notice, actor=police, to_country="ISR").alerts.get(
         agency=police.agency)
+    from palermo.exchange.services import outbound
+    from tests.exchange.factories import trust
+
+    partner = trust(welfare)
+    report = outbound.export(case.pk, actor=police,
+                             choice=outbound.Choice(partner_ids=[partner.pk]))
     diffusion = diffusions.send(actor=police, colour="yellow", purpose="request",
                                 body="Missing girl.", subject_names=["Dana Levi"],
                                 agency_ids=[welfare.pk])
@@ -76,12 +82,50 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     messages = {"thread_id": message.thread_id, "message_id": message.pk,
                 "forward_request_id": asked.pk,
                 "attachment_id": message.attachments.get().pk}
+    from palermo.governance.services import documents as meeting_documents
+    from tests.directory.factories import agreement, contact, organisation
+    from tests.governance.factories import action_item, bill, meeting
+
+    coordinator = user_with("coordinator")
+    partner_org = organisation(coordinator, agency_id=welfare.pk)
+    gathering = meeting(coordinator)
+    governance = {
+        "organisation_id": partner_org.pk,
+        "contact_id": contact(coordinator, partner_org).pk,
+        "agreement_id": agreement(coordinator, partner_org).pk,
+        "committee_id": gathering.committee_id, "meeting_id": gathering.pk,
+        "meeting_document_id": meeting_documents.attach(
+            gathering, "agenda.txt", io.BytesIO(b"agenda"), actor=coordinator).pk,
+        "action_id": action_item(coordinator, police.agency).pk,
+        "bill_id": bill(coordinator).pk}
+    from palermo.awards.services import ceremony
+    from palermo.training.services import campaigns, materials
+    from tests.awards.factories import cycle, nomination
+    from tests.training.factories import registered, session
+
+    trainer = user_with("trainer")
+    registration = registered(trainer, session(trainer))
+    award = cycle(coordinator)
+    nominated = nomination(award, police, attachments=[("a.txt", io.BytesIO(b"letter"))])
+    training_awards = {
+        "course_id": registration.session.course_id, "session_id": registration.session_id,
+        "registration_id": registration.pk, "trainee_id": registration.trainee_id,
+        "campaign_id": campaigns.create(
+            actor=trainer, title="Campaign", audiences=["youth"], channels=["radio"],
+            starts_on=registration.session.starts_on).pk,
+        "material_id": materials.add(actor=trainer, title="Slides", upload=(
+            "slides.txt", io.BytesIO(b"slides"))).pk,
+        "cycle_id": award.pk, "nomination_id": nominated.pk,
+        "attachment_id": nominated.attachments.get().pk,
+        "invitee_id": ceremony.invite(award, actor=coordinator, name="Guest").pk}
     return {"case_id": case.pk, "case_person_id": victim.pk, "referral_id": referral.pk,
             "task_id": task.pk, "document_id": document.pk, "merge_id": merge.pk,
             "user_id": police.pk, "token_id": token.pk, "role_id": 1,
             "participant_id": case.participants.get().pk, "kind": "documents",
             "record_id": 1, "notice_id": notice.pk,
-            "alert_id": alert.pk, "diffusion_id": diffusion.pk, **library, **messages}
+            "alert_id": alert.pk, "diffusion_id": diffusion.pk,
+            "report_id": report.pk, "partner_id": partner.pk, **library, **messages,
+            **governance, **training_awards}
 
 
 @pytest.mark.django_db

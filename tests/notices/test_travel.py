@@ -11,6 +11,7 @@ from django.test import Client
 
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit.models import AuditEvent
+from palermo.messaging.services import reading
 from palermo.notices.models import TravelAlert, Trip
 from palermo.notices.services import notices, travel
 from palermo.screening import services as screening
@@ -34,6 +35,10 @@ def test_registered_trip_alerts_destination_and_issuer(people: dict[str, Any]) -
     assert _alerted(trip) == {"Border", "Cyprus Police", "Police"}
     event = AuditEvent.objects.get(action="notice.trip")
     assert event.detail["to"] == "CYP" and len(event.detail["alerted_agencies"]) == 3
+    # It also arrives in each agency's messages.
+    (line,) = reading.inbox(people["destination"])
+    assert line.subject == "Travel alert: Green notice subject Arkadi Gold to CYP"
+    assert line.thread.link_type == "notice" and line.thread.link_ref == str(notice.pk)
 
 
 def test_a_border_hit_is_a_detected_trip(people: dict[str, Any]) -> None:

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
+from palermo.messaging import services as messaging
 from palermo.notices.models import Notice, NoticeState, TravelAlert, Trip
 from palermo.notices.services.common import require
 from palermo.vocab import registry
@@ -59,15 +61,35 @@ def register_trip(notice: Notice, *, actor: User, to_country: str, from_country:
 
 
 def _raise_alerts(trip: Trip, *, actor: User, request: HttpRequest | None) -> list[int]:
-    recipients = {a.pk for a in agencies.holding("notices.view", country=trip.to_country)}
-    recipients.add(trip.notice.issuing_agency_id)
+    found = {a.pk: a for a in agencies.holding("notices.view", country=trip.to_country)}
+    found.setdefault(trip.notice.issuing_agency_id, trip.notice.issuing_agency)
+    recipients = set(found)
     TravelAlert.objects.bulk_create(TravelAlert(trip=trip, agency_id=pk)
                                     for pk in sorted(recipients))
+    _message(trip, list(found.values()))
     audit.record("notice.trip", actor=actor, request=request, object_type="notice",
                  object_id=trip.notice_id,
                  detail={"trip": trip.pk, "source": trip.source, "to": trip.to_country,
                          "alerted_agencies": sorted(recipients)})
     return sorted(recipients)
+
+
+def _message(trip: Trip, to: list[Any]) -> None:
+    """The alert also arrives as a message, in the agencies' message inbox."""
+    notice = trip.notice
+    kind = registry.get("notice_types").get(notice.colour).label("en")
+    subject = _("Travel alert: %(kind)s subject %(name)s to %(country)s") % {
+        "kind": kind, "name": (notice.subject_names or ["?"])[0], "country": trip.to_country}
+    body = "\n".join([
+        _("Requested action: %(action)s") % {"action": notice.requested_action or "—"},
+        _("Trip: %(from)s → %(to)s, %(when)s, %(carrier)s") % {
+            "from": trip.from_country or "?", "to": trip.to_country,
+            "when": trip.departs_on or "?", "carrier": trip.carrier or "—"},
+        _("Acknowledge it on the travel alert page: %(url)s") % {
+            "url": reverse("notices:travel_alerts")}])
+    for agency in to:
+        messaging.notify_agency(agency, subject[:200], body, link_type="notice",
+                                link_ref=str(notice.pk))
 
 
 def on_screening_hits(user: User, hits: list[Any], post: str,
