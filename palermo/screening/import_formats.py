@@ -106,9 +106,16 @@ class Reader:
         raise NotImplementedError
 
 
+# No watch-list field is near this long; a longer one means a quote was left open and the
+# rest of the file ran into it. Set on every read, since the limit is global to the process
+# and other libraries change it.
+FIELD_LIMIT = 128 * 1024
+
+
 class CsvReader(Reader):
     def rows(self) -> Iterator[Raw]:
         bad = undecodable(self.path)
+        csv.field_size_limit(FIELD_LIMIT)
         with _text_lines(self.path) as handle:
             reader = csv.reader(handle)
             header = [name.strip().lower() for name in next(reader, [])]
