@@ -5,6 +5,7 @@ the agency that owns the record."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -14,11 +15,14 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from palermo.access.services import agencies
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
+from palermo.messaging import services as messaging
 from palermo.screening.engine import mrz as mrz_engine
 from palermo.screening.engine.documents import confusable_variants, normalise, vin_problem
 from palermo.screening.engine.index import PersonIndex
@@ -114,6 +118,9 @@ def person_index() -> PersonIndex:
             index = PersonIndex()
             for person in WatchedPerson.objects.only(*_INDEXED).iterator(2000):
                 _add(index, person)
+            # The index is millions of long-lived objects: left to the cyclic collector, each
+            # of its full passes would stall a check for hundreds of milliseconds.
+            gc.freeze()
             _index = (stamp, index)
         elif _index[0] != stamp:
             (_count, last_at), index = _index
@@ -135,10 +142,13 @@ def _check_documents(number: str, state: str, hits: list[Hit]) -> None:
     number = normalise(number)
     if not number:
         return
-    found = WatchedDocument.objects.select_related("owner_agency")
-    exact = found.filter(number=number)
-    if state:
-        exact = exact.filter(issuing_state=state.upper())
+    state = state.upper()
+    # One query for the number and its misreadings: each query costs more to build in the
+    # ORM than SQLite takes to answer it from the index on number.
+    found = list(WatchedDocument.objects.select_related("owner_agency")
+                 .filter(number__in=[number, *confusable_variants(number)]))
+    exact = [d for d in found if d.number == number and (not state or d.issuing_state == state)]
+    near = [d for d in found if d.number != number]
     statuses = registry.get("document_statuses")
     for document in exact:
         hits.append(Hit("document", 1.0, _document_record(document), [
@@ -146,7 +156,6 @@ def _check_documents(number: str, state: str, hits: list[Hit]) -> None:
                 "number": document.number, "state": document.issuing_state,
                 "status": statuses.get(document.status).label(get_language() or "en")}],
             _("Hold the document and the traveller; call the owning agency.")))
-    near = found.filter(number__in=confusable_variants(number)).exclude(number=number)
     for document in near:
         hits.append(Hit("document", 0.8, _document_record(document), [
             _("Near match: %(listed)s differs from %(read)s by one character that is easy "
@@ -261,17 +270,39 @@ def _record(user: User, query: Query, result: Result, post: str, reason: str,
     summary = {"document": query.document_number, "state": query.issuing_state,
                "vin": query.vin, "plate": query.plate, "name": query.name[:100],
                "post": post, "hits": [(h.kind, h.record["id"], h.score) for h in result.hits]}
+    detail = {k: v for k, v in summary.items() if v}
+    if not result.hits:
+        # Most checks find nothing: the audit entry is then the only write, and its own
+        # transaction is enough (no savepoint inside an outer one).
+        audit.record("screening.check", actor=user, request=request, object_type="screening",
+                     reason=reason, outcome="success", detail=detail)
+        return
     with transaction.atomic():
         audit.record("screening.check", actor=user, request=request, object_type="screening",
-                     reason=reason, outcome="success",
-                     detail={k: v for k, v in summary.items() if v})
+                     reason=reason, outcome="success", detail=detail)
         # The owner's id travels in the record to here and no further than the alert.
-        Alert.objects.bulk_create(
+        alerts = Alert.objects.bulk_create(
             Alert(agency_id=hit.record.pop("owner_id"), kind=hit.kind, record_id=hit.record["id"],
                   score=hit.score, checked_by=user, post=post[:100],
                   summary=f"{hit.kind} hit ({hit.score:.2f}) by {user.agency.name}"[:300])
             for hit in result.hits
         )
+        _tell_owners(user, alerts, post)
+
+
+def _tell_owners(user: User, alerts: list[Alert], post: str) -> None:
+    """Each owning agency also hears of the hit in its messages, not only on its alerts page;
+    the message names the record, never the traveller."""
+    owners = {a.pk: a for a in agencies.listing().filter(pk__in={x.agency_id for x in alerts})}
+    for owner_id in sorted(owners):
+        mine = [a for a in alerts if a.agency_id == owner_id]
+        lines = [_("%(kind)s record %(id)s, score %(score).2f") % {
+            "kind": a.kind, "id": a.record_id, "score": a.score} for a in mine]
+        messaging.notify_agency(
+            owners[owner_id], _("Screening hit on your watch list"),
+            "\n".join([_("Checked by %(agency)s at %(post)s.") % {
+                "agency": user.agency.name, "post": post or "—"}, *lines,
+                _("Open your alerts: %(url)s") % {"url": reverse("screening:alerts")}]))
 
 
 def alerts_for(user: User) -> QuerySet[Alert]:

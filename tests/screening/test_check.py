@@ -25,7 +25,8 @@ def setup(user_with: Any) -> dict[str, Any]:
     return {"officer": officer, "owner": owner, **watch_lists(owner)}
 
 
-def test_specimen_passport_hits_the_document_and_its_holder(setup: dict[str, Any]) -> None:
+def test_specimen_passport_hits_the_document_and_its_holder(setup: dict[str, Any],
+                                                            user_with: Any) -> None:
     result = services.check(setup["officer"], Query(mrz=TD3), post="Ben Gurion T3")
     kinds = [(hit.kind, hit.record["id"]) for hit in result.hits]
     assert ("document", setup["passport"].pk) in kinds
@@ -38,6 +39,12 @@ def test_specimen_passport_hits_the_document_and_its_holder(setup: dict[str, Any
     event = AuditEvent.objects.get(action="screening.check")
     assert event.actor == setup["officer"] and event.detail["post"] == "Ben Gurion T3"
     assert Alert.objects.filter(agency=setup["owner"]).count() == 2
+    # The owning agency also hears of it in its messages, one message for the check.
+    from palermo.messaging.services import reading
+
+    owner_user = user_with("investigator", agency=setup["owner"])
+    (line,) = reading.inbox(owner_user)
+    assert line.subject == "Screening hit on your watch list"
 
 
 def test_near_document_number_is_flagged_not_merged(setup: dict[str, Any]) -> None:

@@ -1,47 +1,70 @@
 """In-memory candidate index for person screening.
 
-Retrieval never scans the list. Every name part of every person is filed in a dict under a few
-keys that survive the variation the matcher forgives:
+Retrieval never scans the list. It works in two steps:
 
-* ``p:`` its phonetic respelling (Zelenskyy / Selenskyj, Husayn / Hussein);
-* ``d:`` its loose sound skeleton, the same for Hebrew/Arabic and their Latin spellings
-  (``משה`` and ``Moshe`` both give ``MS``), plus every skeleton with one class deleted, so a
-  query one consonant off still meets it (a SymSpell-style deletion neighbourhood).
+1. **Vocabulary.** Every distinct name part on the list (a few hundred thousand at most,
+   against millions of persons) is filed under keys that survive the variation the matcher
+   forgives: ``p:`` its phonetic respelling and that respelling with one letter deleted
+   (typos), ``r:`` the same for its written form, ``d:`` its loose sound skeleton (the same
+   for Hebrew/Arabic and their Latin spellings: ``משה`` and ``Moshe`` both give ``MS``) and
+   every skeleton with one class deleted. A query part looks up its own keys, and every list
+   part found is kept only if the matcher's own ``token_sim`` gives it a similarity: the
+   index never invents a match.
+2. **Persons.** A person is filed under each *pair* of its informative parts (two-key
+   blocking), and a person with one informative part under that part alone. A name of two
+   or more parts scores at or above ``DEFAULT_THRESHOLD`` only when at least two of its
+   parts match (one matched part beside a conflicting one gives at most ~0.5), so the pairs
+   of matching list parts lead to every person who can be a hit, and to few others. A
+   one-part query, and the rarest part of any query, also reach the persons through the
+   single parts.
 
-A query collects the persons under its own keys, ranks them by how many of its name parts hit
-(rare keys count more than common ones), and only the best few are scored with the full
-matcher in ``names``. ``last_scored`` says how many that was, so tests can hold it to that.
+The candidates are ranked by the similarities of the parts they matched plus the qualifier
+adjustment below (so that among a hundred namesakes the one with the query's birth date
+comes first), and at most ``max_candidates`` of them are scored with the full matcher in
+``names``, each distinct name once (namesakes share one parsed form). ``last_scored`` says
+how many persons that was, so tests can hold it to that. The list words a query part
+matches are kept for the next query with that part, until a new word joins the list.
 
 Qualifiers adjust the name score additively, then the result is clamped to [0, 1]:
 
-=====================  =========  ==========================================
+=====================  =========  ===================================================
 qualifier              agree      conflict
-=====================  =========  ==========================================
-birth date, full       +0.10      same year, other day: -0.10
+=====================  =========  ===================================================
+birth date, full       +0.10      one slip apart (a digit, two digits swapped, day and
+                                  month swapped): -0.10; otherwise -0.30
 birth year             +0.05      one year apart: -0.10; further: -0.30
 nationality (alpha-3)  +0.03      -0.10 (only when both sides state one)
 sex                    +0.02      -0.15
-=====================  =========  ==========================================
+=====================  =========  ===================================================
 
-A birth year that differs by more than one year thus pushes even an exact name (1.0) below
-``DEFAULT_THRESHOLD``; an agreeing full birth date lifts a borderline 0.70 over it. Missing data
-on either side changes nothing.
+Two full birth dates that differ by more than a slip of the pen are two people: even an
+exact name (1.0) falls below ``DEFAULT_THRESHOLD``; a slip leaves only near-exact names
+(0.88 and up) above it. A 1 January date is compared by its year only, because lists write
+it for "born in that year". An agreeing full birth date lifts a borderline 0.70 over the
+threshold. Missing data on either side changes nothing.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from palermo.screening.engine.names import INITIAL, PARTICLE, parse_name, score_names
+from palermo.screening.engine.names import NAME, NUMBER, Token, parse_name, score_parsed, token_sim
 from palermo.screening.engine.phonetic import loose_skeleton
+from palermo.screening.engine.translit import LATIN, strip_marks
 
-# Keys shared by more than this share of the people say little and cost a lot: they are
-# only looked up when the query has nothing better.
-_COMMON_SHARE = 0.02
-_MIN_CANDIDATES = 60
+# Persons scored with the full matcher per query, at most.
+_MAX_CANDIDATES = 100
+# A query part filed under at most this many persons is also followed on its own, so a list
+# name written as one word where the query has two ("JanDaniel") is still reached.
+_RARE_PART = 1000
+# A one-part query ("Eriksson") follows at most this many persons before ranking them.
+_SINGLE_CAP = 20000
+_PAIR_SHIFT = 1 << 32
+_MATCHES_KEPT = 50000
+_INFORMATIVE = (NAME, NUMBER)
 
 
 def _skeleton_variants(skel: str) -> set[str]:
@@ -49,27 +72,36 @@ def _skeleton_variants(skel: str) -> set[str]:
     return {loose_skeleton(skel), loose_skeleton(skel.replace("W", ""))}
 
 
-def name_keys(name: str) -> list[set[str]]:
-    """Retrieval keys for each informative part of a name (one set per part)."""
-    out: list[set[str]] = []
-    for token in parse_name(name):
-        if token.kind in (INITIAL, PARTICLE):
+def token_keys(token: Token) -> set[str]:
+    """Retrieval keys of one name part (see the module doc)."""
+    phon = token.phon
+    keys = {"p:" + phon}
+    if len(phon) >= 4:
+        keys.update("p:" + phon[:i] + phon[i + 1 :] for i in range(len(phon)))
+    # The written form with one letter deleted: a typo in a short Hebrew or Arabic word can
+    # leave too little of a skeleton to be filed under, and a slip in a long Latin one can
+    # move the respelling two letters.
+    raw = token.latin if token.script == LATIN else strip_marks(token.raw).casefold()
+    keys.add("r:" + raw)
+    if len(raw) >= 4:
+        keys.update("r:" + raw[:i] + raw[i + 1 :] for i in range(len(raw)))
+    for skel in _skeleton_variants(token.skel):
+        if len(skel) < 2:
             continue
-        keys = {"p:" + token.phon}
-        for skel in _skeleton_variants(token.skel):
-            if len(skel) < 2:
-                continue
-            keys.add("d:" + skel)
-            if len(skel) >= 3:
-                keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
-        out.append(keys)
-    return out
+        keys.add("d:" + skel)
+        if len(skel) >= 3:
+            keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
+    return keys
+
+
+def _informative(tokens: Iterable[Token]) -> list[Token]:
+    return list(dict.fromkeys(t for t in tokens if t.kind in _INFORMATIVE))
 
 
 @dataclass(slots=True)
 class _Person:
     id: Hashable
-    names: tuple[str, ...]
+    aliases: tuple[tuple[Token, ...], ...]
     birth_date: str | None
     nationalities: frozenset[str]
     sex: str | None
@@ -78,6 +110,23 @@ class _Person:
 def _year(date: str) -> int | None:
     head = date[:4]
     return int(head) if head.isdigit() else None
+
+
+def _slip(a: str, b: str) -> bool:
+    """Two different full dates one slip of the pen apart: one digit, two neighbouring
+    digits swapped, or day and month swapped."""
+    if a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]:
+        return True
+    diff = [i for i in range(10) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+        a[diff[1]] == b[diff[0]]
+    )
+
+
+def _full(date: str) -> bool:
+    return len(date) >= 10 and date[4:10] != "-01-01"
 
 
 def qualifier_adjustment(
@@ -93,10 +142,13 @@ def qualifier_adjustment(
     if birth_date and person_date:
         y1, y2 = _year(birth_date), _year(person_date)
         if y1 is not None and y2 is not None:
-            if y1 != y2:
+            if _full(birth_date) and _full(person_date):
+                if birth_date[:10] == person_date[:10]:
+                    delta += 0.10
+                else:
+                    delta -= 0.10 if _slip(birth_date, person_date) else 0.30
+            elif y1 != y2:
                 delta -= 0.10 if abs(y1 - y2) == 1 else 0.30
-            elif len(birth_date) >= 10 and len(person_date) >= 10:
-                delta += 0.10 if birth_date[:10] == person_date[:10] else -0.10
             else:
                 delta += 0.05
     if nationality and person_nats:
@@ -108,15 +160,28 @@ def qualifier_adjustment(
 
 @dataclass
 class PersonIndex:
-    """People filed under name keys; ``search`` scores only the candidates the keys yield."""
+    """People filed under pairs of name parts; ``search`` scores only the candidates."""
 
-    max_candidates: int = 120
+    max_candidates: int = _MAX_CANDIDATES
     _people: list[_Person] = field(default_factory=list)
-    _postings: dict[str, list[int]] = field(default_factory=dict)
+    # The vocabulary: one number per distinct informative name part.
+    _vocab: dict[Token, int] = field(default_factory=dict)
+    _words: list[Token] = field(default_factory=list)
+    _word_keys: dict[str, list[int]] = field(default_factory=dict)
+    # word -> persons with it; word -> persons with no other informative part;
+    # pair of words (smaller << 32 | larger) -> persons with both.
+    _by_word: list[list[int]] = field(default_factory=list)
+    _single: dict[int, list[int]] = field(default_factory=dict)
+    _pairs: dict[int, list[int]] = field(default_factory=dict)
     # A changed or removed person is tombstoned (its postings stay until a rebuild), so a
     # change to a large list costs one add, not a rebuild.
-    _numbers: dict[Hashable, list[int]] = field(default_factory=dict)
+    # id -> its number, or its numbers when added twice (a list: rare, so ints save memory).
+    _numbers: dict[Hashable, int | list[int]] = field(default_factory=dict)
     _dead: set[int] = field(default_factory=set)
+    _forms: dict[tuple[Token, ...], tuple[Token, ...]] = field(default_factory=dict)
+    _shared: dict[Hashable, Any] = field(default_factory=dict)
+    # Query part -> matching list words: common given names and surnames come back often.
+    _matches: dict[Token, dict[int, float]] = field(default_factory=dict)
     last_scored: int = 0
     last_keys: int = 0
 
@@ -128,7 +193,20 @@ class PersonIndex:
 
     def remove(self, id: Hashable) -> None:
         """Forget ``id`` (call ``add`` again to change a person)."""
-        self._dead.update(self._numbers.pop(id, ()))
+        numbers = self._numbers.pop(id, ())
+        self._dead.update(numbers if isinstance(numbers, (list, tuple)) else (numbers,))
+
+    def _word(self, token: Token) -> int:
+        word = self._vocab.get(token)
+        if word is None:
+            word = self._vocab[token] = len(self._words)
+            self._words.append(token)
+            self._by_word.append([])
+            # A new list word may match query parts seen before.
+            self._matches.clear()
+            for key in token_keys(token):
+                self._word_keys.setdefault(key, []).append(word)
+        return word
 
     def add(
         self,
@@ -138,54 +216,120 @@ class PersonIndex:
         nationalities: Iterable[str] = (),
         sex: str | None = None,
     ) -> None:
-        names = tuple(n for n in names if n and n.strip())
-        number = len(self._people)
-        self._numbers.setdefault(id, []).append(number)
-        self._people.append(
-            _Person(id, names, birth_date, frozenset(n.upper() for n in nationalities), sex)
+        forms = self._forms
+        # Namesakes share one parsed form, so a query scores each distinct name once.
+        aliases = tuple(
+            forms.setdefault(form, form)
+            for form in (parse_name(n) for n in names if n and n.strip())
         )
-        keys: set[str] = set()
-        for name in names:
-            for part in name_keys(name):
-                keys |= part
-        for key in keys:
-            self._postings.setdefault(key, []).append(number)
+        number = len(self._people)
+        known = self._numbers.get(id)
+        if known is None:
+            self._numbers[id] = number
+        elif isinstance(known, list):
+            known.append(number)
+        else:
+            self._numbers[id] = [known, number]
+        # Birth dates and nationality sets repeat across a million persons: keep one of each.
+        shared = self._shared
+        nats = frozenset(n.upper() for n in nationalities)
+        nats = shared.setdefault(nats, nats)
+        if birth_date is not None:
+            birth_date = shared.setdefault(birth_date, birth_date)
+        self._people.append(_Person(id, aliases, birth_date, nats, sex))
+        words: set[int] = set()
+        pairs: set[int] = set()
+        singles: set[int] = set()
+        for tokens in aliases:
+            mine = sorted({self._word(t) for t in _informative(tokens)})
+            words.update(mine)
+            if len(mine) == 1:
+                singles.add(mine[0])
+            pairs.update(
+                a * _PAIR_SHIFT + b for i, a in enumerate(mine) for b in mine[i + 1 :]
+            )
+        for word in words:
+            self._by_word[word].append(number)
+        for word in singles:
+            self._single.setdefault(word, []).append(number)
+        for pair in pairs:
+            self._pairs.setdefault(pair, []).append(number)
 
-    def _candidates(self, name: str) -> list[int]:
-        postings = self._postings
-        common = max(1000, int(_COMMON_SHARE * len(self)))
+    def _matching_words(self, token: Token) -> dict[int, float]:
+        """List words the matcher pairs with ``token``, with their similarity."""
+        cached = self._matches.get(token)
+        if cached is not None:
+            return cached
+        found: set[int] = set()
+        for key in token_keys(token):
+            words = self._word_keys.get(key)
+            if words is not None:
+                self.last_keys += 1
+                found.update(words)
+        sims = {}
+        for word in found:
+            sim = token_sim(token, self._words[word])[0]
+            if sim > 0.0:
+                sims[word] = sim
+        if len(self._matches) >= _MATCHES_KEPT:
+            self._matches.clear()
+        self._matches[token] = sims
+        return sims
+
+    def _candidates(self, parts: list[dict[int, float]]) -> dict[int, float]:
+        """Persons who can score a hit, each with the summed similarity of what it matched."""
         credit: dict[int, float] = {}
-        self.last_keys = 0
-        for part in name_keys(name):
-            lists = [postings[k] for k in part if k in postings]
-            self.last_keys += len(lists)
-            rare = [p for p in lists if len(p) <= common]
-            if not rare and lists:
-                # Only common keys: the part still helps to rank, via its rarest key.
-                rare = [min(lists, key=len)]
-            best: dict[int, float] = {}
-            for plist in rare:
-                weight = 1.0 / math.log2(2 + len(plist))
-                for number in plist:
-                    if best.get(number, 0.0) < weight:
-                        best[number] = weight
-            for number, weight in best.items():
-                credit[number] = credit.get(number, 0.0) + weight
-        return heapq.nlargest(self.max_candidates, credit, key=credit.__getitem__)
+        get = credit.get
+        by_word, single, pairs = self._by_word, self._single, self._pairs
+        for i, left in enumerate(parts):
+            for right in parts[i + 1 :]:
+                for a, sa in left.items():
+                    for b, sb in right.items():
+                        if a == b:
+                            continue
+                        people = pairs.get(a * _PAIR_SHIFT + b if a < b else b * _PAIR_SHIFT + a)
+                        if people is not None:
+                            for number in people:
+                                credit[number] = get(number, 0.0) + sa + sb
+            for word, sim in left.items():
+                for number in single.get(word, ()):
+                    credit[number] = get(number, 0.0) + sim
+        found = [part for part in parts if part]
+        sizes = [sum(len(by_word[w]) for w in part) for part in found]
+        budget = _SINGLE_CAP if len(parts) == 1 else _RARE_PART
+        rarest = found[sizes.index(min(sizes))]
+        # The most similar words first, so a capped one-part query keeps the best.
+        for word, sim in sorted(rarest.items(), key=lambda item: -item[1]):
+            people = by_word[word]
+            if len(people) > budget:
+                continue
+            budget -= len(people)
+            for number in people:
+                if number not in credit:
+                    credit[number] = sim
+        return credit
 
     def _rank(
         self,
         numbers: Iterable[int],
-        name: str,
+        tokens: tuple[Token, ...],
         qualifiers: tuple[str | None, str | None, str | None],
         limit: int,
     ) -> list[tuple[Hashable, float]]:
         results: list[tuple[float, int]] = []
+        dead, people = self._dead, self._people
+        # Keyed by the shared parsed form (see ``add``): a hundred namesakes cost one score.
+        memo: dict[int, float] = {}
         for number in numbers:
-            if number in self._dead:
+            if number in dead:
                 continue
-            person = self._people[number]
-            score = max((score_names(name, alias) for alias in person.names), default=0.0)
+            person = people[number]
+            score = 0.0
+            for alias in person.aliases:
+                name_score = memo.get(id(alias))
+                if name_score is None:
+                    name_score = memo[id(alias)] = score_parsed(tokens, alias)
+                score = max(score, name_score)
             if score <= 0.0:
                 continue
             score += qualifier_adjustment(
@@ -193,7 +337,7 @@ class PersonIndex:
             )
             results.append((min(1.0, max(0.0, score)), number))
         best = heapq.nlargest(limit, results)
-        return [(self._people[n].id, s) for s, n in best if s > 0.0]
+        return [(people[n].id, s) for s, n in best if s > 0.0]
 
     def search(
         self,
@@ -204,9 +348,40 @@ class PersonIndex:
         limit: int = 10,
     ) -> list[tuple[Hashable, float]]:
         """The best ``limit`` people for ``name``, as (id, score) with score > 0, best first."""
-        candidates = self._candidates(name)
-        self.last_scored = len(candidates)
-        return self._rank(candidates, name, (birth_date, nationality, sex), limit)
+        tokens = parse_name(name)
+        self.last_keys = 0
+        parts = [self._matching_words(t) for t in _informative(tokens)]
+        if not any(parts):
+            self.last_scored = 0
+            return []
+        credit = self._candidates(parts)
+        qualifiers = (birth_date, nationality, sex)
+        if len(credit) > self.max_candidates and not any(qualifiers):
+            chosen: Iterable[int] = heapq.nlargest(
+                self.max_candidates, credit, key=credit.__getitem__
+            )
+        elif len(credit) > self.max_candidates:
+            people, dead = self._people, self._dead
+            # Rank on what the keys say and on the qualifiers, so that the namesake with
+            # the query's birth date is among those scored.
+            pre = {
+                number: value
+                + 3.0
+                * qualifier_adjustment(
+                    people[number].birth_date,
+                    people[number].nationalities,
+                    people[number].sex,
+                    *qualifiers,
+                )
+                for number, value in credit.items()
+                if number not in dead
+            }
+            chosen = heapq.nlargest(self.max_candidates, pre, key=pre.__getitem__)
+        else:
+            chosen = credit
+        chosen = list(chosen)
+        self.last_scored = len(chosen)
+        return self._rank(chosen, tokens, qualifiers, limit)
 
     def scan(
         self,
@@ -219,4 +394,6 @@ class PersonIndex:
         """Brute force over everyone with the same scoring: the baseline that ``search`` is
         measured against in the benchmark. Never use it in the product."""
         self.last_scored = len(self._people)
-        return self._rank(range(len(self._people)), name, (birth_date, nationality, sex), limit)
+        return self._rank(
+            range(len(self._people)), parse_name(name), (birth_date, nationality, sex), limit
+        )

@@ -218,7 +218,9 @@ def _latin_sim(a: Token, b: Token) -> tuple[float, str]:
     if group is not None and group == _EQUIV_GROUP.get(b.phon):
         return 0.88, "equivalent name"
     sim = max(_fuzzy(a.latin, b.latin), 0.98 * _fuzzy(a.phon, b.phon))
-    if len(a.latin) >= 5 and len(a.skel) >= 3 and a.skel == b.skel and a.phon[:1] == b.phon[:1]:
+    # Same consonants in the same order, w read as v (German Kusnezow / Kuznetsov).
+    same_skel = a.skel.replace("W", "B") == b.skel.replace("W", "B")
+    if len(a.latin) >= 5 and len(a.skel) >= 3 and same_skel and a.phon[:1] == b.phon[:1]:
         sim = max(sim, 0.85)
     if not sim:
         return 0.0, ""
@@ -275,8 +277,7 @@ def _pair_up(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, in
     return pairs
 
 
-def _judge(a: str, b: str, explain: bool) -> Explanation:
-    ta, tb = parse_name(a), parse_name(b)
+def _judge(ta: tuple[Token, ...], tb: tuple[Token, ...], explain: bool) -> Explanation:
     if not ta or not tb:
         return Explanation(0.0, "empty name")
     ta, tb = _join_adjacent(ta, tb), _join_adjacent(tb, ta)
@@ -324,9 +325,14 @@ def _judge(a: str, b: str, explain: bool) -> Explanation:
 
 def score_names(a: str, b: str) -> float:
     """Similarity of two person names in [0, 1]; ``DEFAULT_THRESHOLD`` and above is a hit."""
-    return _judge(a, b, explain=False).score
+    return _judge(parse_name(a), parse_name(b), explain=False).score
+
+
+def score_parsed(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> float:
+    """``score_names`` for names already split by ``parse_name`` (the index keeps them so)."""
+    return _judge(ta, tb, explain=False).score
 
 
 def explain_names(a: str, b: str) -> Explanation:
     """The score and a short account of which name parts matched, and how."""
-    return _judge(a, b, explain=True)
+    return _judge(parse_name(a), parse_name(b), explain=True)

@@ -29,13 +29,19 @@ _DOUBLES = re.compile(r"(.)\1+")
 _LEET = str.maketrans("013457", "oieast")
 
 
+def _german_ch(token: str) -> str:
+    # German spells ч "tsch" (Sinowjewitsch, Jaschtschuk): make it the "ch" of other
+    # spellings before "c" turns into "k".
+    return token.replace("tsch", "ch") if "tsch" in token else token
+
+
 @lru_cache(maxsize=131072)
 def phonetic_key(token: str) -> str:
     """Respelling of a lower-case ASCII token that erases common romanisation variation."""
     if any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token):
         # Letters and digits mixed in one word are typing noise (Ig0r Sech1n), not a number.
         token = token.translate(_LEET).replace("9", "g")
-    text = _C_SOFT.sub("s", token).replace("c", "k")
+    text = _C_SOFT.sub("s", _german_ch(token)).replace("c", "k")
     for old, new in _PHONETIC_RULES:
         text = text.replace(old, new)
     # "h" after a vowel is mostly a transliteration mark (Mahmood/Mahmud, Allah/Alla).
@@ -61,7 +67,7 @@ _SKELETON_LETTERS = str.maketrans(
 def latin_skeleton(token: str) -> str:
     """Sound-class skeleton of a lower-case ASCII token (vowels dropped)."""
     # Doubled letters are one sound (Haddad = חדד); vowels between equal consonants are not.
-    text = _DOUBLES.sub(r"\1", _C_SOFT.sub("s", token).replace("c", "k"))
+    text = _DOUBLES.sub(r"\1", _C_SOFT.sub("s", _german_ch(token)).replace("c", "k"))
     # A final -i/-y is written with a yod (Levi לוי, al-Husseini الحسيني): keep it as "I".
     text = re.sub(r"(?:[iy]|ie|ey|ee)$", "I", text)
     for old, new in _SKELETON_RULES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from palermo.screening.engine.index import PersonIndex, qualifier_adjustment
-from palermo.screening.engine.names import DEFAULT_THRESHOLD
+from palermo.screening.engine.names import DEFAULT_THRESHOLD, score_names
 
 
 def _index() -> PersonIndex:
@@ -85,3 +85,67 @@ def test_removed_and_changed_people_leave_the_index() -> None:
     index.add(2, ["Olena Kovalenko"])
     assert [pid for pid, _ in index.search("Olena Kovalenko")] == [2]
     assert [pid for pid, _ in index.search("Maria Santos")] == []
+
+
+def test_full_birth_dates_that_differ_make_namesakes_different_people() -> None:
+    index = PersonIndex()
+    index.add("listed", ["Jennifer Jones"], "1975-04-02", ["USA"], "F")
+    # Same year, another day: two people, even with the name, nationality and sex alike.
+    hits = dict(index.search("Jennifer Jones", birth_date="1975-07-10", nationality="USA",
+                             sex="F"))
+    assert hits["listed"] < DEFAULT_THRESHOLD
+    # A missing middle name and a year apart: not a hit either.
+    hits = dict(index.search("Connie Jennifer Jones", birth_date="1976-01-20"))
+    assert hits["listed"] < DEFAULT_THRESHOLD
+    # One slip of the pen (day and month swapped, one digit) leaves the exact name a hit...
+    for slip in ("1975-02-04", "1975-04-03", "1976-04-02"):
+        assert index.search("Jennifer Jones", birth_date=slip)[0][1] >= DEFAULT_THRESHOLD
+    # ...but not a name that is only close (0.86 here).
+    assert 0.8 < score_names("Jenifer Jonas Smith", "Jennifer Jones") < 0.88
+    hits = dict(index.search("Jenifer Jonas Smith", birth_date="1975-02-04"))
+    assert hits["listed"] < DEFAULT_THRESHOLD
+    # A 1 January on the list stands for "born in 1975".
+    index.add("year only", ["Maria Ortega"], "1975-01-01")
+    assert index.search("Maria Ortega", birth_date="1975-06-30")[0][1] >= DEFAULT_THRESHOLD
+
+
+def test_qualifier_slips() -> None:
+    def date_delta(a: str, b: str) -> float:
+        return qualifier_adjustment(a, frozenset(), None, b, None, None)
+
+    assert date_delta("1980-05-17", "1980-05-17") > 0
+    assert date_delta("1980-05-17", "1980-05-18") == date_delta("1980-05-17", "1980-17-05")
+    assert date_delta("1980-05-17", "1980-05-71") == date_delta("1980-05-17", "1980-05-18")
+    assert date_delta("1980-05-17", "1980-05-18") > date_delta("1980-05-17", "1980-09-29")
+    assert date_delta("1980-05-17", "1980") > 0
+    assert date_delta("1980-05-17", "1983") < date_delta("1980-05-17", "1981") < 0
+
+
+def test_planted_variants_are_found_among_hundreds_of_namesakes() -> None:
+    index = PersonIndex()
+    for number in range(500):
+        born = f"{1940 + number % 60}-{1 + number % 12:02d}-{2 + number % 27:02d}"
+        index.add(number, ["Moshe David Cohen" if number % 2 else "Moshe Cohen"], born)
+    index.add("target", ["Moshe David Cohen"], "1971-08-30")
+    assert len(index) == 501
+    # More namesakes than are scored: the birth date ranks the right one in.
+    for query in ("Cohen Moshe David", "Moshe Cohen", "Moshe Davd Cohen", "משה כהן"):
+        hits = index.search(query, birth_date="1971-08-30", limit=3)
+        assert hits[0] == ("target", hits[0][1]), (query, hits)
+        assert hits[0][1] >= DEFAULT_THRESHOLD
+        assert index.last_scored <= index.max_candidates < len(index)
+    # Without the birth date, the namesakes are all hits; with another one, none is.
+    assert index.search("Moshe Cohen", birth_date="2003-03-03")[0][1] < DEFAULT_THRESHOLD
+
+
+def test_one_letter_slips_in_short_hebrew_and_arabic_names_are_found() -> None:
+    index = PersonIndex()
+    index.add("ilai", ["עילאי מרדכי"])
+    index.add("bahia", ["بهية خندف"])
+    index.add("rima", ["רימא אמארה"])
+    for number in range(2000):
+        index.add(number, [f"Name{number:04d} Other{number % 50}"])
+    assert index.search("עליאי מרדכי")[0][0] == "ilai"
+    assert index.search("بهة خندف")[0][0] == "bahia"
+    assert index.search("רימא אארה")[0][0] == "rima"
+    assert index.last_scored <= 5

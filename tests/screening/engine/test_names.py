@@ -28,6 +28,9 @@ DATA = Path(__file__).parent / "data"
         ("Angela Merkle", "Angela Merkel"),
         ("François Hollande", "Francois Hollande"),
         ("Κυριάκος Μητσοτάκης", "Kyriakos Mitsotakis"),
+        # German spellings of Cyrillic: tsch for ч, w for в.
+        ("Wiktor Sinowijowitsch Schelest", "Віктор Зиновійович Шелест"),
+        ("Warlaam Polikarp Kusnezow", "Варлаам Поликарп Кузнецов"),
     ],
 )
 def test_same_person_scores_at_or_above_threshold(a: str, b: str) -> None:
