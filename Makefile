@@ -45,6 +45,8 @@ bench: $(DEV)
 	$(BIN)/python bench/bench_names.py
 	$(BIN)/python bench/bench_overview.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_screening_http.py
+	$(BIN)/python bench/bench_library.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
