@@ -22,6 +22,11 @@ class TrainingConfig(AppConfig):
             return {"trained": sum(r.trained for r in rows), "due": sum(r.due for r in rows),
                     "coming": coming}
 
+        from palermo.directory.services import activity
+        from palermo.training.navigation import trainings_of_agency
+
+        # An organisation's page in the directory lists the trainings its staff attended.
+        activity.register("trainings", _("Trainings"), trainings_of_agency)
         add_entry(NavEntry(_("Training"), "training:home", "training.view"))
         add_card(Card(_("Training"), "training/cards/coverage.html", "training.view", card,
                       order=60))

@@ -55,7 +55,8 @@ def test_page_lists_referrals_messages_and_meetings(people: dict[str, Any],
 
     meetings.add_attendee(gathering, actor=people["editor"], name="Shira", agency=welfare)
     found = {s.key: s.count for s in activity.sections(org, investigator)}
-    assert found == {"referrals": 1, "messages": 1, "meetings": 1}
+    # An investigator does not see training records.
+    assert found == {"referrals": 1, "messages": 1, "meetings": 1, "trainings": 0}
     # Someone from an agency outside the case and the thread sees none of them.
     stranger = user_with("investigator", agency=AgencyFactory(name="Other Police"))
     found = {s.key: s.count for s in activity.sections(org, stranger)}
@@ -77,3 +78,19 @@ def test_agreements_due_for_renewal(people: dict[str, Any]) -> None:
     with pytest.raises(Exception, match="ends after it starts"):
         agreement(people["editor"], iom, starts_on=dt.date(2025, 1, 1),
                   ends_on=dt.date(2024, 1, 1))
+
+
+def test_page_lists_the_trainings_its_staff_attended(people: dict[str, Any]) -> None:
+    from palermo.training.services import trainees
+    from tests.training.factories import registered, session
+
+    welfare = AgencyFactory(name="Welfare Ministry", kind="welfare")
+    org = organisation(people["editor"], name="Welfare Ministry", kind="government_agency",
+                       country="ISR", agency_id=welfare.pk)
+    course_day = session(people["editor"], place="Haifa")
+    trainees.mark_attendance(registered(people["editor"], course_day, agency_id=welfare.pk), True,
+                             actor=people["editor"])
+    registered(people["editor"], session(people["editor"], place="Eilat"), name="Noa Absent",
+               email="noa@example.org", agency_id=welfare.pk)
+    (trainings,) = [s for s in activity.sections(org, people["editor"]) if s.key == "trainings"]
+    assert trainings.count == 1 and "Haifa" in trainings.items[0].title

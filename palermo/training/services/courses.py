@@ -35,6 +35,12 @@ def sessions(user: User) -> QuerySet[TrainingSession]:
                              distinct=True))
 
 
+def sessions_with_agency(user: User, agency_id: int) -> QuerySet[TrainingSession]:
+    """Sessions someone of the agency attended (counts only: no trainee is named)."""
+    return sessions(user).filter(registrations__trainee__agency_id=agency_id,
+                                 registrations__attended=True).distinct()
+
+
 def _course_fields(title: str, description: str, professions: list[str],
                    refresher_months: int | None) -> dict[str, object]:
     if refresher_months is None or not 0 <= refresher_months <= MAX_REFRESHER_MONTHS:
