@@ -10,7 +10,7 @@ from typing import Any
 from palermo.access.models import Role
 from tests.access.factories import AgencyFactory, UserFactory
 from tests.awards.factories import cycle
-from tests.browser.test_green_notice_flow import _sign_in
+from tests.browser.pages import signed_in_page
 
 
 def test_nomination_to_laureate(browser: Any, live_server: Any, artifacts: Path,
@@ -29,7 +29,7 @@ def test_nomination_to_laureate(browser: Any, live_server: Any, artifacts: Path,
     letter = tmp_path / "support.pdf"
     letter.write_bytes(b"%PDF-1.4 letter of support")
 
-    page = _sign_in(browser, live_server, nominator)
+    page = signed_in_page(browser, live_server, nominator)
     page.get_by_role("link", name="Annual award").first.click()
     page.get_by_role("link", name="Presidential award 2026").click()
     page.get_by_role("link", name="Nominate").click()
@@ -45,7 +45,7 @@ def test_nomination_to_laureate(browser: Any, live_server: Any, artifacts: Path,
     expect(page.get_by_role("link", name="support.pdf")).to_be_visible()
     page.context.close()
 
-    page = _sign_in(browser, live_server, manager)
+    page = signed_in_page(browser, live_server, manager)
     page.goto(f"/awards/cycles/{award.pk}/")
     page.get_by_role("link", name="Rachel Stern").last.click()
     for box in page.locator("input[type=checkbox][name^=check_]").all():
@@ -58,7 +58,7 @@ def test_nomination_to_laureate(browser: Any, live_server: Any, artifacts: Path,
     expect(page.get_by_test_id("cycle-state")).to_have_text("with the jury")
     page.context.close()
 
-    page = _sign_in(browser, live_server, juror)
+    page = signed_in_page(browser, live_server, juror)
     page.goto(f"/awards/cycles/{award.pk}/ranking/")
     page.get_by_role("link", name="Rachel Stern").click()
     for select in page.locator("select[name^=mark_]").all():
@@ -67,7 +67,7 @@ def test_nomination_to_laureate(browser: Any, live_server: Any, artifacts: Path,
     expect(page.get_by_test_id("my-total")).to_contain_text("8.0")
     page.context.close()
 
-    page = _sign_in(browser, live_server, chair)
+    page = signed_in_page(browser, live_server, chair)
     page.goto(f"/awards/cycles/{award.pk}/ranking/")
     page.get_by_label("Citation").fill("For forty victims found and heard.")
     page.get_by_role("button", name="Name laureate").click()

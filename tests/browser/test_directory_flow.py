@@ -9,7 +9,7 @@ from typing import Any
 import vobject
 
 from tests.access.factories import AgencyFactory, UserFactory
-from tests.browser.test_governance_flow import _sign_in
+from tests.browser.pages import signed_in_page
 from tests.directory.factories import organisation
 
 
@@ -23,7 +23,7 @@ def test_search_open_add_contact_and_export(browser: Any, live_server: Any,
     organisation(coordinator, name="Harbour Legal Aid", acronym="", kind="ngo", country="ISR",
                  mandate="Legal aid.")
 
-    page = _sign_in(browser, live_server, coordinator)
+    page = signed_in_page(browser, live_server, coordinator)
     page.get_by_role("link", name="Partners").first.click()
     page.get_by_label("Search").fill("migration")
     page.get_by_role("button", name="Search").click()

@@ -8,22 +8,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tests.access.factories import PASSWORD, AgencyFactory, UserFactory, totp_now
+from tests.access.factories import AgencyFactory, UserFactory
+from tests.browser.pages import signed_in_page
 from tests.governance.factories import meeting
-
-
-def _sign_in(browser: Any, live_server: Any, user: Any) -> Any:
-    page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
-    page.set_default_timeout(15_000)
-    page.goto("/access/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    device = user.totpdevice_set.filter(confirmed=True).first()
-    if device is not None:
-        page.get_by_label("Six-digit code from your authenticator app").fill(totp_now(device))
-        page.get_by_role("button", name="Verify").click()
-    return page
 
 
 def test_decision_to_done_action_item(browser: Any, live_server: Any,
@@ -37,7 +24,7 @@ def test_decision_to_done_action_item(browser: Any, live_server: Any,
     meeting(coordinator, title="Quarterly meeting")
     deadline = dt.date.today() + dt.timedelta(days=14)
 
-    page = _sign_in(browser, live_server, coordinator)
+    page = signed_in_page(browser, live_server, coordinator)
     page.get_by_role("link", name="Committees").first.click()
     page.get_by_role("link", name="Directors General Committee").click()
     page.get_by_role("link", name="Quarterly meeting").click()
@@ -50,7 +37,7 @@ def test_decision_to_done_action_item(browser: Any, live_server: Any,
     expect(page.get_by_test_id("decision")).to_contain_text("Report on the farm raids")
 
     page.context.close()
-    page = _sign_in(browser, live_server, police)
+    page = signed_in_page(browser, live_server, police)
     card = page.get_by_test_id("agency-actions")
     expect(card).to_contain_text("Report on the farm raids")
     card.get_by_role("link", name="Report on the farm raids").click()

@@ -7,22 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.access.factories import PASSWORD, AgencyFactory, UserFactory, totp_now
+from tests.access.factories import AgencyFactory, UserFactory
+from tests.browser.pages import signed_in_page
 from tests.screening.engine.mrz_support import td3
-
-
-def _sign_in(browser: Any, live_server: Any, user: Any) -> Any:
-    page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
-    page.set_default_timeout(15_000)
-    page.goto("/access/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    device = user.totpdevice_set.filter(confirmed=True).first()
-    if device is not None:
-        page.get_by_label("Six-digit code from your authenticator app").fill(totp_now(device))
-        page.get_by_role("button", name="Verify").click()
-    return page
 
 
 def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts: Path) -> None:
@@ -37,7 +24,7 @@ def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts:
     destination = UserFactory(roles=["investigator"], agency=AgencyFactory(
         name="Cyprus Police", country="CYP"))
 
-    page = _sign_in(browser, live_server, investigator)
+    page = signed_in_page(browser, live_server, investigator)
     page.get_by_role("link", name="Notices").first.click()
     page.get_by_role("link", name="Draft a notice").click()
     page.get_by_label("Type").select_option(label="Green notice")
@@ -53,7 +40,7 @@ def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts:
     expect(page.get_by_test_id("notice-state")).to_have_text("submitted for review")
 
     page.context.close()
-    page = _sign_in(browser, live_server, reviewer)
+    page = signed_in_page(browser, live_server, reviewer)
     page.goto("/notices/review/")
     page.get_by_role("link", name="Green notice").click()
     page.get_by_role("button", name="Take for review").click()
@@ -64,7 +51,7 @@ def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts:
     expect(page.get_by_test_id("notice-state")).to_have_text("published")
 
     page.context.close()
-    page = _sign_in(browser, live_server, border)
+    page = signed_in_page(browser, live_server, border)
     page.get_by_role("link", name="Screening").click()
     page.get_by_label("Scan or type a passport MRZ, a document number, a VIN or a name").fill(
         td3(number="K4711008", name="MOROZOV<<VIKTOR", birth="790117", sex="M",
@@ -76,7 +63,7 @@ def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts:
     expect(notice).to_contain_text("Israel Police")
 
     page.context.close()
-    page = _sign_in(browser, live_server, destination)
+    page = signed_in_page(browser, live_server, destination)
     page.get_by_role("link", name="Travel alerts to acknowledge").click()
     page.get_by_role("link", name="Viktor Morozov").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Viktor Morozov")

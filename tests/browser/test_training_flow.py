@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from tests.access.factories import AgencyFactory, UserFactory
-from tests.browser.test_green_notice_flow import _sign_in
+from tests.browser.pages import signed_in_page
 
 
 def test_session_to_verified_certificate(browser: Any, live_server: Any,
@@ -20,7 +20,7 @@ def test_session_to_verified_certificate(browser: Any, live_server: Any,
         name="National Coordinator", kind="coordinator", country="ISR"))
     AgencyFactory(name="Population and Immigration Authority", kind="immigration")
 
-    page = _sign_in(browser, live_server, trainer)
+    page = signed_in_page(browser, live_server, trainer)
     page.get_by_role("link", name="Training").first.click()
     page.get_by_role("link", name="New course").click()
     page.get_by_label("Title").fill("Identifying victims at the border")

@@ -18,7 +18,7 @@ from palermo.awards.forms import CycleForm, InviteeForm, JurorForm, ProgrammeFor
 from palermo.awards.models import Cycle, Invitee
 from palermo.awards.services import ceremony, cycles, jury, nominations
 from palermo.awards.services.common import juror_of
-from palermo.awards.views.common import show
+from palermo.web.forms import show
 
 
 @requires("awards.nominate")

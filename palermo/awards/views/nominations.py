@@ -15,8 +15,8 @@ from palermo.awards.forms import NominationForm
 from palermo.awards.models import Attachment, Cycle
 from palermo.awards.services import cycles, jury, nominations
 from palermo.awards.services.common import juror_of
-from palermo.awards.views.common import show
 from palermo.vocab import registry
+from palermo.web.forms import show
 
 
 @requires("awards.nominate")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from palermo.access.permissions import actor, requires
 from palermo.directory.forms import OrganisationForm
 from palermo.directory.services import activity, agreements, exports, organisations
-from palermo.directory.views.common import save
+from palermo.web.forms import save
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from palermo.access.permissions import actor, requires
 from palermo.directory.forms import AgreementForm, ContactForm
 from palermo.directory.services import agreements, contacts, organisations
-from palermo.directory.views.common import save
+from palermo.web.forms import save
 
 
 def _back(record: object) -> tuple[str, dict[str, int]]:

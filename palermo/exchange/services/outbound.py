@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -22,14 +21,12 @@ from palermo.cases.services import cases, persons, reading
 from palermo.cases.services.access import Sight
 from palermo.exchange import keys, message, sealing
 from palermo.exchange.models import CaseReport, Direction, MessageState, Partner
+from palermo.exchange.services import delivery
 from palermo.exchange.services.common import require
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import User
-
-SEND_TIMEOUT = 20
-
 
 @dataclass
 class Choice:
@@ -179,17 +176,10 @@ def send(report: CaseReport, *, actor: User, request: HttpRequest | None = None
         raise ServiceError(_("No recipient of this message has an inbox address; send the "
                              "file instead."), field="partner")
     body = as_file(report)
-    key = keys.signing_key(actor.agency_id)
     failures = []
     for partner in partners:
-        http = urllib.request.Request(  # noqa: S310 (add() admits only http(s) addresses)
-            partner.endpoint, data=body, method="POST",
-            headers={"Content-Type": "application/json",
-                     "X-Palermo-Key": message.key_id(key.public_key()),
-                     "X-Palermo-Signature": message.sign_bytes(body, key)})
         try:
-            with urllib.request.urlopen(http, timeout=SEND_TIMEOUT) as answer:  # noqa: S310
-                answer.read()
+            delivery.post(partner.endpoint, body, agency_id=actor.agency_id)
         except (urllib.error.URLError, OSError) as exc:
             failures.append(f"{partner}: {getattr(exc, 'reason', exc)}")
     state = MessageState.FAILED if failures else MessageState.DELIVERED

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import urllib.error
-import urllib.request
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -18,11 +17,11 @@ from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.exchange import keys, message
 from palermo.exchange.models import CaseReport, Direction, MessageState, Partner
+from palermo.exchange.services import delivery
 
 if TYPE_CHECKING:
     from palermo.access.models import User
 
-SEND_TIMEOUT = 20
 log = logging.getLogger("palermo.exchange")
 
 
@@ -42,16 +41,8 @@ def deliver(report: CaseReport, *, actor: User) -> bool:
     partner = report.partner
     if partner is None or not partner.endpoint or not partner.active:
         return False
-    body = make(report, actor=actor)
-    key = keys.signing_key(actor.agency_id)
-    http = urllib.request.Request(  # noqa: S310 (partners.add admits only http(s) addresses)
-        partner.endpoint, data=body, method="POST",
-        headers={"Content-Type": "application/json",
-                 "X-Palermo-Key": message.key_id(key.public_key()),
-                 "X-Palermo-Signature": message.sign_bytes(body, key)})
     try:
-        with urllib.request.urlopen(http, timeout=SEND_TIMEOUT) as answer:  # noqa: S310
-            answer.read()
+        delivery.post(partner.endpoint, make(report, actor=actor), agency_id=actor.agency_id)
     except (urllib.error.URLError, OSError) as exc:
         log.warning("receipt for %s not delivered to %s: %s", report.message_id, partner, exc)
         audit.record("exchange.receipt_send", actor=actor, object_type="case_report",

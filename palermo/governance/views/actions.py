@@ -16,7 +16,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import PlanActionForm, PlanItemForm, StatusForm, TitleForm
 from palermo.governance.models import ActionStatus
 from palermo.governance.services import actions, plan
-from palermo.governance.views.common import post_errors
+from palermo.web.forms import post_errors
 
 
 def _number(value: str | None) -> int:

@@ -12,7 +12,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import CommitteeForm, MeetingForm, MemberForm
 from palermo.governance.services import actions, committees, meetings
-from palermo.governance.views.common import post_errors, save
+from palermo.web.forms import post_errors, save
 
 
 @requires("governance.view")

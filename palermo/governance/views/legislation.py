@@ -14,7 +14,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import BillForm, LinksForm, PositionForm, SessionForm, StageForm
 from palermo.governance.models import Bill
 from palermo.governance.services import legislation
-from palermo.governance.views.common import post_errors, save
+from palermo.web.forms import post_errors, save
 
 
 def _bill(request: HttpRequest, bill_id: int) -> Bill:

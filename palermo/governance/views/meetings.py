@@ -22,7 +22,7 @@ from palermo.governance.forms import (
 )
 from palermo.governance.models import Meeting
 from palermo.governance.services import actions, documents, meetings, minutes, plan
-from palermo.governance.views.common import post_errors, save
+from palermo.web.forms import post_errors, save
 
 
 def _number(value: str | None) -> int:

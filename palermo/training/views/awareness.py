@@ -15,7 +15,7 @@ from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.training.forms import CampaignForm, MaterialForm, ReachForm
 from palermo.training.services import campaigns, courses, coverage, materials
-from palermo.training.views.common import show
+from palermo.web.forms import show
 
 
 def _int(value: str | None) -> int | None:

@@ -14,7 +14,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.training.forms import CourseForm, SessionForm
 from palermo.training.services import courses
-from palermo.training.views.common import show
+from palermo.web.forms import show
 
 
 @requires("training.view")

@@ -15,7 +15,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.training.forms import EvaluationForm, RegistrationForm
 from palermo.training.models import Registration, TrainingSession
 from palermo.training.services import certificates, courses, evaluations, trainees
-from palermo.training.views.common import show
+from palermo.web.forms import show
 
 
 def _session(request: HttpRequest, session_id: int) -> TrainingSession:

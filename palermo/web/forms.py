@@ -1,3 +1,6 @@
+"""What every capability's pages do with a form and a service: show a refusal on the field
+it names, or save and redirect."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,6 +14,11 @@ from django.shortcuts import redirect
 from palermo.access.services.errors import ServiceError
 
 
+def show(form: forms.Form, exc: ServiceError) -> None:
+    """A service's refusal as a form error on the field it names (or the form's own)."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
 def save(request: HttpRequest, form: forms.Form, action: Callable[..., Any], done: str,
          then: Callable[[Any], tuple[str, dict[str, Any]]]) -> HttpResponse | None:
     """Validate, call the service, show its refusal on the field it names, or redirect."""
@@ -18,7 +26,7 @@ def save(request: HttpRequest, form: forms.Form, action: Callable[..., Any], don
         try:
             record = action(**form.cleaned_data)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show(form, exc)
         else:
             messages.success(request, done)
             name, kwargs = then(record)
