@@ -4,18 +4,14 @@ from typing import Any
 
 import pytest
 
-from palermo.access.models import Role
 from tests.access.factories import AgencyFactory, UserFactory
 
 
 @pytest.fixture
 def people(user_with: Any) -> dict[str, Any]:
-    """The award's secretariat (a coordinator), a chair and a juror holding a role made for
-    the jury (outside experts: no default role but the coordinator's grants awards.jury), an
-    NGO worker who nominates, and an investigator who nominates too."""
+    """The award's secretariat (a coordinator), a chair and a juror holding the juror role
+    (outside experts), an NGO worker who nominates, and an investigator who nominates too."""
     office = AgencyFactory(name="Coordinator", kind="coordinator", country="ISR")
-    Role.objects.create(code="juror", name="Juror",
-                        permissions=["web.view_dashboard", "awards.nominate", "awards.jury"])
     return {"manager": user_with("coordinator", agency=office),
             "chair": UserFactory(roles=["juror"], agency=office),
             "juror": UserFactory(roles=["juror"], agency=AgencyFactory(name="Ministry")),

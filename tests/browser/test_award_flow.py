@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from palermo.access.models import Role
 from tests.access.factories import AgencyFactory, UserFactory
 from tests.awards.factories import cycle
 from tests.browser.pages import signed_in_page
@@ -18,8 +17,6 @@ def test_nomination_to_laureate(browser: Any, live_server: Any, artifacts: Path,
     from playwright.sync_api import expect
 
     office = AgencyFactory(name="National Coordinator", kind="coordinator", country="ISR")
-    Role.objects.create(code="juror", name="Juror",
-                        permissions=["web.view_dashboard", "awards.nominate", "awards.jury"])
     manager = UserFactory(roles=["coordinator"], agency=office)
     chair = UserFactory(roles=["juror"], agency=office)
     juror = UserFactory(roles=["juror"], agency=AgencyFactory(name="Ministry of Justice"))
