@@ -51,6 +51,10 @@ def test_a_border_hit_is_a_detected_trip(people: dict[str, Any]) -> None:
                                                             "Larnaca airport")
     assert _alerted(trip) == {"Border", "Cyprus Police", "Police"}
     assert travel.open_alert_count(people["destination"]) == 1
+    # The same passport scanned again at the next desk is the same crossing.
+    screening.check(people["border"], screening.Query(name="Arkadi Gold",
+                                                      birth_date="1968-08-08"))
+    assert Trip.objects.count() == 1
 
 
 def test_acknowledge_and_follow_up(people: dict[str, Any]) -> None:

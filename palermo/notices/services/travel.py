@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from palermo.access.models import User
 
 
+SAME_CROSSING = dt.timedelta(hours=6)
+
+
 def raises_travel_alerts(notice: Notice) -> bool:
     return bool(registry.get("notice_types").get(notice.colour).extra.get("travel_alert"))
 
@@ -102,6 +105,11 @@ def on_screening_hits(user: User, hits: list[Any], post: str,
             continue
         notice = Notice.objects.filter(pk=found["id"], state=NoticeState.PUBLISHED).first()
         if notice is None or not raises_travel_alerts(notice):
+            continue
+        # Officers scan a passport again at the next desk: one crossing is one trip.
+        if Trip.objects.filter(notice=notice, source=Trip.Source.SCREENING,
+                               to_country=user.agency.country,
+                               registered_at__gte=timezone.now() - SAME_CROSSING).exists():
             continue
         trip = Trip.objects.create(notice=notice, source=Trip.Source.SCREENING,
                                    to_country=user.agency.country, carrier=post[:100],
