@@ -3,6 +3,7 @@ same services, so the same rules, as the pages."""
 
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
@@ -125,11 +126,15 @@ def notice_renewal(request: HttpRequest, notice_id: int, payload: schemas.Reason
                                           reason=payload.reason, request=request))
 
 
-def _trip_out(trip: Trip) -> dict[str, Any]:
+def _trip_fields(trip: Trip) -> dict[str, Any]:
     return {"id": trip.pk, "notice_id": trip.notice_id, "source": trip.source,
             "to_country": trip.to_country, "from_country": trip.from_country,
             "departs_on": trip.departs_on, "returns_on": trip.returns_on,
-            "carrier": trip.carrier, "note": trip.note,
+            "carrier": trip.carrier, "note": trip.note}
+
+
+def _trip_out(trip: Trip) -> dict[str, Any]:
+    return {**_trip_fields(trip),
             "alerted_agencies": [a.agency.name for a in trip.alerts.select_related("agency")]}
 
 
@@ -148,7 +153,7 @@ def _alert_out(alert: TravelAlert) -> dict[str, Any]:
     return {"id": alert.pk, "notice_id": notice.pk, "colour": notice.colour,
             "subject_names": notice.subject_names,
             "requested_action": notice.requested_action,
-            "trip": {k: v for k, v in _trip_out(trip).items() if k != "alerted_agencies"},
+            "trip": _trip_fields(trip),
             "created_at": alert.created_at, "acknowledged_at": alert.acknowledged_at,
             "follow_up": alert.follow_up}
 
@@ -172,19 +177,22 @@ def travel_alert_acknowledge(request: HttpRequest, alert_id: int,
 
 
 def _diffusion_out(diffusion: Diffusion) -> dict[str, Any]:
+    # A no-op when the list already fetched them for every diffusion at once.
+    prefetch_related_objects([diffusion], "recipients__agency")
     return {"id": diffusion.pk, "colour": diffusion.colour, "purpose": diffusion.purpose,
             "body": diffusion.body, "subject_names": diffusion.subject_names,
             "sender_agency": diffusion.sender_agency.name, "sent_at": diffusion.sent_at,
             "state": diffusion.state,
             "recipients": [{"agency": r.agency.name, "acknowledged_at": r.acknowledged_at,
                             "response": r.response}
-                           for r in diffusion.recipients.select_related("agency")]}
+                           for r in diffusion.recipients.all()]}
 
 
 @router.get("/diffusions/", response=list[schemas.DiffusionOut],
             auth=Permission("notices.view"))
 def diffusion_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_diffusion_out(d) for d in diffusions.visible(request.auth)[:200]]  # type: ignore[attr-defined]
+    found = diffusions.visible(request.auth).prefetch_related("recipients__agency")  # type: ignore[attr-defined]
+    return [_diffusion_out(d) for d in found[:200]]
 
 
 @router.post("/diffusions/", response={201: schemas.DiffusionOut},

@@ -20,7 +20,7 @@ from palermo.vocab import registry
 def diffusion_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     return render(request, "notices/diffusions.html", {
-        "diffusions": list(diffusions.visible(user).prefetch_related("recipients")[:200])})
+        "diffusions": list(diffusions.visible(user)[:200])})
 
 
 @requires("notices.diffuse")
