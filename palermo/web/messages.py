@@ -117,9 +117,47 @@ def untranslated(language: str) -> list[str]:
     return missing
 
 
+def fill(language: str, translations: dict[str, Any]) -> list[str]:
+    """Set translations from ``{msgid: msgstr}`` (a list of forms for a plural, keyed by its
+    singular msgid; ``"context\x04msgid"`` for a message with a context), recompile, and
+    return the msgids that are not in the catalogue."""
+    from babel.messages.pofile import write_po
+
+    catalog = read(language)
+    unknown = []
+    for key, string in translations.items():
+        context, _, text = key.rpartition("\x04")
+        message = catalog.get(text, context=context or None)
+        if message is None:
+            message = next((m for m in catalog if isinstance(m.id, tuple | list)
+                            and m.id[0] == text and m.context == (context or None)), None)
+        if message is None:
+            unknown.append(key)
+            continue
+        message.string = tuple(string) if isinstance(string, list) else string
+        message.flags.discard("fuzzy")
+    path = po_path(language)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_output=True, include_previous=False,
+                 ignore_obsolete=True)
+    path.with_suffix(".mo").write_bytes(compiled(read(language)))
+    return unknown
+
+
 if __name__ == "__main__":
+    import json
+
+    import os
+
     import django
 
     sys.path.insert(0, str(PACKAGE.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "palermo.settings")
     django.setup()
     update()
+    # --fill FILE: a JSON object of Hebrew translations to set after the refresh.
+    if len(sys.argv) == 3 and sys.argv[1] == "--fill":
+        missing = fill("he", json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")))
+        for key in missing:
+            print(f"not in the catalogue: {key!r}")
+        print(f"he: {len(read('he'))} messages, {len(untranslated('he'))} untranslated")
