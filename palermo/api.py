@@ -21,6 +21,7 @@ from palermo.cases.api import router as cases_router
 from palermo.directory.api import router as directory_router
 from palermo.exchange.api import router as exchange_router
 from palermo.governance.api import router as governance_router
+from palermo.insights.api import router as insights_router
 from palermo.library.api import router as library_router
 from palermo.messaging.api import router as messaging_router
 from palermo.notices.api import router as notices_router
@@ -138,3 +139,4 @@ api.add_router("/training", training_router)
 api.add_router("/directory", directory_router)
 api.add_router("/governance", governance_router)
 api.add_router("/awards", awards_router)
+api.add_router("/insights", insights_router)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "palermo.awards",
     "palermo.directory",
     "palermo.governance",
+    "palermo.insights",
     "palermo.ops",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("awards/", include("palermo.awards.urls")),
     path("directory/", include("palermo.directory.urls")),
     path("governance/", include("palermo.governance.urls")),
+    path("insights/", include("palermo.insights.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""Pages of insights: parse, call a service, render."""
