@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "palermo.directory",
     "palermo.governance",
     "palermo.insights",
+    "palermo.portal",
     "palermo.ops",
 ]
 

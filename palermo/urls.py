@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("directory/", include("palermo.directory.urls")),
     path("governance/", include("palermo.governance.urls")),
     path("insights/", include("palermo.insights.urls")),
+    path("public/", include("palermo.portal.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""The tables of the portal, one module per concept; each is re-exported here."""

@@ -1,0 +1,1 @@
+"""The rules of the portal: every read and write, permission checks and audit calls."""

@@ -1,0 +1,1 @@
+"""Pages of the portal: parse, call a service, render."""
