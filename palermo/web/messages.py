@@ -146,7 +146,6 @@ def fill(language: str, translations: dict[str, Any]) -> list[str]:
 
 if __name__ == "__main__":
     import json
-
     import os
 
     import django
