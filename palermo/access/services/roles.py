@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from palermo.access.models import Role, User
+from palermo.access.services import token_cache
 from palermo.access.services.errors import ServiceError, StaleWrite
 from palermo.audit import services as audit
 from palermo.vocab import registry
@@ -69,6 +70,7 @@ def set_permissions(
         if not updated:
             raise StaleWrite(_("This role was changed by someone else since you opened the page. "
                               "Reload it and make your change again."))
+        token_cache.forget()
         before = set(role.permissions)
         role.refresh_from_db()
         audit.record(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.models import Agency, Role, User
+from palermo.access.services import token_cache
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
 
@@ -83,6 +84,7 @@ def update(
         if not User.objects.filter(pk=user.pk, version=version).update(**fields):
             raise StaleWrite(_("This user was changed by someone else since you opened the page. "
                               "Reload it and make your change again."))
+        token_cache.forget()
         before_roles = set(user.roles.values_list("code", flat=True))
         diff = {
             name: [str(getattr(user, name)), str(value)]
@@ -135,6 +137,7 @@ def disable(
         User.objects.filter(pk=user.pk).update(
             is_active=False, disabled_at=timezone.now(), version=user.version + 1
         )
+        token_cache.forget()
         ended = end_sessions(user)
         audit.record("user.disable", actor=actor, request=request, object_type="user",
                      object_id=user.pk, reason=reason, detail={"sessions_ended": ended})
@@ -147,6 +150,7 @@ def enable(user: User, *, actor: User, request: HttpRequest | None = None) -> Us
         User.objects.filter(pk=user.pk).update(
             is_active=True, disabled_at=None, version=user.version + 1
         )
+        token_cache.forget()
         audit.record("user.enable", actor=actor, request=request, object_type="user",
                      object_id=user.pk)
     user.refresh_from_db()
