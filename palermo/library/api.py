@@ -1,5 +1,6 @@
-"""The library under /api/v1/library/: search with facets; reading a decision, an opinion or
-a guide (each read audited)."""
+"""The library under /api/v1/library/: search with facets; reading a decision (with its
+citations both ways), an opinion or a guide (each read audited); proposing a change and
+reviewing it; versions; sentencing analytics."""
 
 from __future__ import annotations
 
@@ -7,12 +8,19 @@ import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from palermo.access.permissions import Permission
 from palermo.library import schemas, services
 from palermo.library.engine.backend import FACETS, SearchRequest
-from palermo.library.models import ExpertOpinion, InvestigatorGuide, JudicialDecision
+from palermo.library.indexing import KINDS
+from palermo.library.models import (
+    ExpertOpinion,
+    InvestigatorGuide,
+    JudicialDecision,
+    ProposedChange,
+)
+from palermo.library.services import analytics, citations, review
 
 router = Router(tags=["library"])
 
@@ -65,6 +73,11 @@ def decision_detail(request: HttpRequest, decision_id: int) -> dict[str, Any]:
     out = {name: getattr(decision, name) for name in schemas.DecisionOut.model_fields
            if hasattr(decision, name)}
     out["appeal_ids"] = list(decision.appeals.values_list("pk", flat=True))
+    user = request.auth  # type: ignore[attr-defined]
+    out["cites"] = [{"text": c.text, "key": c.key, "form": c.form, "decision_id": c.cited_id}
+                    for c in citations.cites(user, decision)]
+    out["cited_by"] = [{"text": c.text, "key": c.key, "form": c.form,
+                        "decision_id": c.citing_id} for c in citations.cited_by(user, decision)]
     return out
 
 
@@ -85,3 +98,97 @@ def guide_detail(request: HttpRequest, guide_id: int) -> InvestigatorGuide:
                              request=request)
     except InvestigatorGuide.DoesNotExist:
         raise Http404 from None
+
+
+def _change_out(change: ProposedChange) -> dict[str, Any]:
+    out = {name: getattr(change, name) for name in schemas.ChangeOut.model_fields
+           if hasattr(change, name)}
+    out["differences"] = [vars(d) for d in review.diff(change)]
+    return out
+
+
+PLURALS = {"decisions": "decision", "opinions": "opinion", "guides": "guide"}
+
+
+def _kind(plural: str) -> str:
+    if plural not in PLURALS:
+        raise Http404
+    return PLURALS[plural]
+
+
+@router.post("/{kinds}/{record_id}/changes", response={201: schemas.ChangeOut},
+             auth=Permission("library.edit"))
+def propose_change(request: HttpRequest, kinds: str, record_id: int,
+                   payload: schemas.ChangeIn) -> Status:
+    """Propose a change (field values as in the record's GET); published when a second
+    editor approves it."""
+    kind = _kind(kinds)
+    try:
+        record = services.read(kind, record_id, actor=request.auth,  # type: ignore[attr-defined]
+                               request=request)
+    except KINDS[kind].DoesNotExist:
+        raise Http404 from None
+    change = review.propose(kind, record, actor=request.auth,  # type: ignore[attr-defined]
+                            version=payload.version, fields=payload.fields, note=payload.note,
+                            request=request)
+    return Status(201, _change_out(change))
+
+
+@router.get("/changes", response=list[schemas.ChangeOut], auth=Permission("library.edit"))
+def pending_changes(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_change_out(c) for c in review.pending(request.auth)]  # type: ignore[attr-defined]
+
+
+def _change(request: HttpRequest, change_id: int) -> ProposedChange:
+    try:
+        return review.get(request.auth, change_id)  # type: ignore[attr-defined]
+    except ProposedChange.DoesNotExist:
+        raise Http404 from None
+
+
+@router.get("/changes/{change_id}", response=schemas.ChangeOut,
+            auth=Permission("library.edit"))
+def change_detail(request: HttpRequest, change_id: int) -> dict[str, Any]:
+    return _change_out(_change(request, change_id))
+
+
+@router.post("/changes/{change_id}/approve", response=schemas.ChangeOut,
+             auth=Permission("library.edit"))
+def approve_change(request: HttpRequest, change_id: int) -> dict[str, Any]:
+    review.approve(_change(request, change_id).pk, actor=request.auth,  # type: ignore[attr-defined]
+                   request=request)
+    return _change_out(_change(request, change_id))
+
+
+@router.post("/changes/{change_id}/return", response=schemas.ChangeOut,
+             auth=Permission("library.edit"))
+def return_change(request: HttpRequest, change_id: int,
+                  payload: schemas.ReturnIn) -> dict[str, Any]:
+    review.send_back(_change(request, change_id).pk, actor=request.auth,  # type: ignore[attr-defined]
+                     reason=payload.reason, request=request)
+    return _change_out(_change(request, change_id))
+
+
+@router.get("/{kinds}/{record_id}/versions", response=list[schemas.VersionOut],
+            auth=Permission("library.view"))
+def record_versions(request: HttpRequest, kinds: str, record_id: int) -> list[Any]:
+    return review.versions(request.auth, _kind(kinds), record_id)  # type: ignore[attr-defined]
+
+
+def _group(group: analytics.Group) -> dict[str, Any]:
+    low, high = group.quartiles
+    return {"label": group.label, "count": group.count, "low": group.low,
+            "lower_quartile": low, "median": group.median, "upper_quartile": high,
+            "high": group.high}
+
+
+@router.get("/sentences", response=schemas.SentencesOut, auth=Permission("library.view"))
+def sentences(request: HttpRequest, charge: str = "", exploitation: str = "") -> dict[str, Any]:
+    """Prison sentences (months) for a charge (matched within the charge's text) and/or a
+    form of exploitation, by year and by court."""
+    found = analytics.distribution(request.auth,  # type: ignore[attr-defined]
+                                   charge=charge, exploitation=exploitation)
+    return {"charge": found.charge, "exploitation": found.exploitation,
+            "count": len(found.sentences), "by_year": [_group(g) for g in found.by_year],
+            "by_court": [_group(g) for g in found.by_court],
+            "sentences": [vars(s) for s in found.sentences]}

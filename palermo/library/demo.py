@@ -114,6 +114,8 @@ def seed(say: Callable[[str], None]) -> None:
             if record is None:
                 if number == PER_LANGUAGE - 1:
                     fields["previous_decision"] = first[language]
+                    # The appeal cites the judgment appealed from, as courts do.
+                    fields["full_text"] += f"\n\n({first[language].case_number})"
                 record = services.create_decision(actor=author, **fields)
             first.setdefault(language, record)
         for number in range(OPINIONS_PER_LANGUAGE):

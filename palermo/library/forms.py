@@ -64,7 +64,7 @@ class UploadFields(forms.Form):
                            *tail])
 
     def record_fields(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "file"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("file", "note")}
 
 
 class DecisionForm(UploadFields):
@@ -152,3 +152,67 @@ class GuideForm(UploadFields):
 
 FORMS: dict[str, type[UploadFields]] = {"decision": DecisionForm, "opinion": OpinionForm,
                                         "guide": GuideForm}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def initial_from(record: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """A record's fields as the form shows them, for editing."""
+    initial: dict[str, Any] = {}
+    for name in names:
+        value: Any = getattr(record, name, None)
+        if name == "charges":
+            value = "\n".join(" | ".join(_cell(row.get(k)) for k in (
+                "defendant", "charge", "legislation", "verdict")) for row in value)
+        elif name == "sentences":
+            value = "\n".join(" | ".join(_cell(row.get(k)) for k in (
+                "defendant", "prison_months", "fine", "compensation")) for row in value)
+        elif name in ("transnational", "organised_crime"):
+            value = "" if value is None else ("true" if value else "false")
+        elif name == "previous_decision":
+            value = record.previous_decision_id
+        initial[name] = value
+    return initial
+
+
+def edit_form(kind: str, *args: Any, **kwargs: Any) -> UploadFields:
+    """The add form without its file, with a note for the reviewer."""
+    form = FORMS[kind](*args, **kwargs)
+    del form.fields["file"]
+    form.fields["note"] = forms.CharField(
+        label=_("Note for the reviewer"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}))
+    return form
+
+
+class ReviewForm(forms.Form):
+    reason = forms.CharField(label=_("Reason (to send the change back)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class _Files(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _FilesField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", _Files())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        if isinstance(data, list | tuple):
+            return [super(_FilesField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class ImportForm(forms.Form):
+    csv = forms.FileField(label=_("CSV of metadata"), help_text=_(
+        "Columns file, country, court (required); case_number, decision_date, court_level, "
+        "legal_system, language, parties, exploitation_types, sector, summary, reasoning."))
+    documents = _FilesField(label=_("The files the CSV names"), required=False)

@@ -21,7 +21,7 @@ from palermo.library.engine.tantivy_backend import TantivyBackend
 from palermo.library.models import ExpertOpinion, InvestigatorGuide, JudicialDecision
 
 log = logging.getLogger("palermo.library")
-INDEX_VERSION = "v1"  # a new schema gets a new directory, rebuilt by `palermo library reindex`
+INDEX_VERSION = "v2"  # a new schema gets a new directory, rebuilt by `palermo library reindex`
 _backends: dict[Path, TantivyBackend] = {}
 
 KINDS: dict[str, Any] = {"decision": JudicialDecision,
@@ -62,7 +62,9 @@ def document(record: models.Model) -> IndexDocument:
                     "sector": [record.sector] if record.sector else [], "year": year,
                     "language": [record.language] if record.language else [],
                     "transnational": _yes_no(record.transnational),
-                    "organised_crime": _yes_no(record.organised_crime)})
+                    "organised_crime": _yes_no(record.organised_crime)},
+            names=[record.parties, *(str(c.get("defendant", "")) for c in record.charges),
+                   *(str(s.get("defendant", "")) for s in record.sentences)])
     if isinstance(record, ExpertOpinion):
         return IndexDocument(
             key=f"opinion:{record.pk}", title=record.subject,

@@ -60,6 +60,8 @@ class JudicialDecision(Record):
     court_level = models.CharField(_("court level"), max_length=32, blank=True)
     legal_system = models.CharField(_("legal system"), max_length=32, blank=True)
     case_number = models.CharField(_("case number"), max_length=64, blank=True, db_index=True)
+    # The case number as citations of it are matched (engine/citations.case_key).
+    citation_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     parties = models.CharField(_("parties"), max_length=300, blank=True,
                                help_text=_("Victims by initials only."))
@@ -133,3 +135,79 @@ class InvestigatorGuide(Record):
 
     def clean(self) -> None:
         check_codes(self, {"form": "guide_forms", "language": "languages"}, {})
+
+
+class ChangeState(models.TextChoices):
+    PENDING = "pending", _("waiting for review")
+    APPROVED = "approved", _("approved and published")
+    RETURNED = "returned", _("sent back")
+
+
+class ProposedChange(models.Model):
+    """An editor's change to a record, published only when a second editor approves it.
+    ``fields`` holds the new values in JSON form (dates as ISO strings, the appealed decision
+    by its id), ``previous`` the values they replace, so the review shows both."""
+
+    kind = models.CharField(max_length=16)
+    record_id = models.PositiveIntegerField()
+    base_version = models.PositiveIntegerField()
+    fields = models.JSONField(default=dict)
+    previous = models.JSONField(default=dict)
+    note = models.TextField(_("note for the reviewer"), blank=True)
+    state = models.CharField(max_length=16, choices=ChangeState.choices,
+                             default=ChangeState.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "record_id"]), models.Index(fields=["state"])]
+
+    def __str__(self) -> str:
+        return f"change {self.pk} to {self.kind} {self.record_id}"
+
+
+class RecordVersion(models.Model):
+    """A published version of a record: every field's value as it was then (JSON form)."""
+
+    kind = models.CharField(max_length=16)
+    record_id = models.PositiveIntegerField()
+    version = models.PositiveIntegerField()
+    values = models.JSONField(default=dict)
+    change = models.ForeignKey(ProposedChange, null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "record_id", "-version"]
+        constraints = [models.UniqueConstraint(fields=["kind", "record_id", "version"],
+                                               name="library_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id} v{self.version}"
+
+
+class Citation(models.Model):
+    """A citation found in a decision's text; ``cited`` is the decision with that case number
+    when the library holds it, else the citation stays unresolved with its text."""
+
+    citing = models.ForeignKey(JudicialDecision, on_delete=models.CASCADE,
+                               related_name="citations")
+    cited = models.ForeignKey(JudicialDecision, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="cited_by")
+    text = models.CharField(max_length=120)  # as written in the decision
+    key = models.CharField(max_length=120, db_index=True)  # the normalised case number
+    form = models.CharField(max_length=16)  # israeli, icty, ecli, neutral, ...
+
+    class Meta:
+        ordering = ["citing", "pk"]
+        constraints = [models.UniqueConstraint(fields=["citing", "key"],
+                                               name="library_citation_unique")]
+
+    def __str__(self) -> str:
+        return self.text

@@ -25,6 +25,13 @@ class SearchOut(Schema):
     facets: dict[str, list[FacetValue]]
 
 
+class CitationOut(Schema):
+    text: str
+    key: str
+    form: str
+    decision_id: int | None  # the cited decision (in "cites") or the citing one ("cited_by")
+
+
 class DecisionOut(Schema):
     id: int
     country: str
@@ -36,6 +43,8 @@ class DecisionOut(Schema):
     parties: str
     previous_decision_id: int | None
     appeal_ids: list[int]
+    cites: list[CitationOut]
+    cited_by: list[CitationOut]
     charges: list[dict[str, Any]]
     sentences: list[dict[str, Any]]
     victims_count: int | None
@@ -78,3 +87,74 @@ class GuideOut(Schema):
     full_text: str
     updated_at: dt.datetime
     version: int
+
+
+class ChangeIn(Schema):
+    version: int
+    fields: dict[str, Any]
+    note: str = ""
+
+
+class ReturnIn(Schema):
+    reason: str
+
+
+class DifferenceOut(Schema):
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+class ChangeOut(Schema):
+    id: int
+    kind: str
+    record_id: int
+    base_version: int
+    state: str
+    fields: dict[str, Any]
+    previous: dict[str, Any]
+    note: str
+    proposed_by_id: int
+    proposed_at: dt.datetime
+    reviewed_by_id: int | None
+    reviewed_at: dt.datetime | None
+    reason: str
+    differences: list[DifferenceOut]
+
+
+class VersionOut(Schema):
+    version: int
+    published_at: dt.datetime
+    change_id: int | None
+    values: dict[str, Any]
+
+
+class GroupOut(Schema):
+    label: str
+    count: int
+    low: float
+    lower_quartile: float
+    median: float
+    upper_quartile: float
+    high: float
+
+
+class SentenceOut(Schema):
+    decision_id: int
+    case_number: str
+    court: str
+    country: str
+    date: dt.date | None
+    defendant: str
+    charge: str
+    months: float
+
+
+class SentencesOut(Schema):
+    charge: str
+    exploitation: str
+    count: int
+    by_year: list[GroupOut]
+    by_court: list[GroupOut]
+    sentences: list[SentenceOut]

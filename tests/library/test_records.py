@@ -13,6 +13,7 @@ from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.models import AuditEvent
 from palermo.library import indexing, services
 from palermo.library.engine.backend import SearchRequest
+from palermo.library.services import review
 from tests.library.factories import decision, guide, indexed, opinion
 
 pytestmark = pytest.mark.django_db
@@ -66,22 +67,29 @@ def test_reading_needs_the_view_and_writing_the_edit_permission(user_with: Any,
         services.create_opinion(actor=reader, author="A", subject="B")
 
 
-def test_update_is_version_checked_reindexed_and_audited(editor: Any, reader: Any) -> None:
+def test_approved_change_is_version_checked_reindexed_and_audited(
+        editor: Any, user_with: Any, reader: Any) -> None:
+    second = user_with("coordinator")
     first = decision(editor, full_text="Workers were recruited in Moldova.")
     appeal = decision(editor, court="Supreme Court", court_level="supreme",
                       full_text="The appeal is dismissed.")
+    change = review.propose("decision", appeal, actor=editor, version=1,
+                            fields={"previous_decision": first, "full_text":
+                                    "The appeal against the Moldova judgment fails."})
     with indexed():
-        services.update_decision(appeal, actor=editor, version=1, previous_decision=first,
-                                 full_text="The appeal against the Moldova judgment fails.")
+        review.approve(change.pk, actor=second)
     assert sorted(found(reader, "moldova")) == sorted([f"decision:{first.pk}",
                                                         f"decision:{appeal.pk}"])
     assert list(first.appeals.all()) == [appeal]
     with pytest.raises(StaleWrite):
-        services.update_decision(appeal, actor=editor, version=1, summary="late")
+        review.propose("decision", appeal, actor=editor, version=1, fields={"summary": "late"})
     with pytest.raises(ServiceError):
-        services.update_decision(first, actor=editor, version=1, previous_decision=first)
+        review.propose("decision", first, actor=editor, version=1, fields={
+            "previous_decision": first})
     entry = AuditEvent.objects.filter(action="decision.update").get()
-    assert entry.detail == {"changed": ["full_text", "previous_decision"]}
+    assert entry.actor == second
+    assert entry.detail == {"changed": ["full_text", "previous_decision"],
+                            "change": change.pk, "proposed_by": editor.pk}
 
 
 def test_facet_counts_and_filters(editor: Any, reader: Any) -> None:

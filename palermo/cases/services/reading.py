@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, Document, Referral, Task
-from palermo.cases.services import access, cases, persons, timeline
+from palermo.cases.services import access, cases, panels, persons, timeline
 from palermo.cases.services.errors import NotAllowed
 from palermo.vocab import registry
 
@@ -95,6 +95,7 @@ def page(user: User, case_id: int, *, request: HttpRequest | None = None,
         _tell_coordinators(user, case, reason)
     cards = persons.cards(user, case, sight, request=request)
     visible = {card.case_person.pk for card in cards}
+    classification = cases.classification_of(case)
     return CasePage(
         case=case, sight=sight, can_edit=sight.can_edit and user.has_perm("cases.edit"),
         persons=cards,
@@ -106,6 +107,7 @@ def page(user: User, case_id: int, *, request: HttpRequest | None = None,
         documents=list(case.documents.select_related("uploaded_by")),
         events=timeline.visible_events(user, case, sight=sight),
         elements=cases.elements(case),
-        classification=cases.classification_of(case),
+        classification=classification,
         countries=cases.countries_of(case),
+        extra={"panels": panels.collect(user, classification)},
     )

@@ -20,6 +20,7 @@ class IndexDocument:
     text: str  # everything searchable, raw; kept for snippets
     date: dt.date | None = None
     facets: dict[str, list[str]] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)  # parties, defendants: found across scripts
 
 
 @dataclass

@@ -2,7 +2,9 @@
 
 tantivy's own analysers know neither Hebrew prefixes nor Arabic stemming, so text is
 analysed in Python (``text.analyse``) and indexed as whitespace-separated terms; the raw text
-is stored beside them for snippets. Facet counts come from tantivy's terms aggregations over
+is stored beside them for snippets. Names (parties, defendants) also get script-independent
+keys (``names.keys``) in their own field, so that a query word in one script finds them in
+another. Facet counts come from tantivy's terms aggregations over
 fast fields, computed on the same query as the hits.
 """
 
@@ -25,6 +27,8 @@ from palermo.library.engine.backend import (
     SearchRequest,
     SearchResult,
 )
+from palermo.library.engine.names import keys as name_keys
+from palermo.library.engine.names import name_terms
 from palermo.library.engine.query import ParsedQuery, fuzzy_distance, parse
 from palermo.library.engine.snippets import snippet
 from palermo.library.engine.text import Word, analyse, script
@@ -44,6 +48,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("exact", tokenizer_name="whitespace")
     builder.add_text_field("stem", tokenizer_name="whitespace")
     builder.add_text_field("variants", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("names", tokenizer_name="whitespace", index_option="freq")
     builder.add_date_field("date", stored=True, indexed=True, fast=True)
     for name in FACETS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -83,6 +88,8 @@ class TantivyBackend:
         out.add_text("exact", analysed.exact)
         out.add_text("stem", analysed.stem)
         out.add_text("variants", analysed.variants)
+        if doc.names:
+            out.add_text("names", name_terms(doc.names))
         if doc.date:
             out.add_date("date", _when(doc.date))
         for name, values in doc.facets.items():
@@ -141,6 +148,8 @@ class TantivyBackend:
                  (tantivy.Occur.Should, self._term("stem", word.stem))]
         if script(word.exact) == "he":
             forms.append((tantivy.Occur.Should, self._term("variants", word.exact)))
+        forms.extend((tantivy.Occur.Should, self._term("names", key))
+                     for key in name_keys(word.exact))
         return tantivy.Query.boolean_query(forms)
 
     def _text_clauses(self, parsed: ParsedQuery, fuzzy_terms: bool) -> list[Any]:

@@ -1,6 +1,7 @@
-"""The rules of the library: who may read and add, creating and updating records (checked
-against the vocabularies, version-checked, audited, indexed on commit), reading, searching
-and reading uploaded files."""
+"""The rules of the library's records: who may read and add, creating records and publishing
+approved changes (checked against the vocabularies, version-checked, audited, indexed on
+commit, citations found again), reading, searching and reading uploaded files. A change to a
+record is proposed and approved through ``review``; ``publish`` is its last step."""
 
 from __future__ import annotations
 
@@ -16,10 +17,17 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
-from palermo.library import indexing
+from palermo.library import indexing, values
 from palermo.library.engine import extract, language, prefill
 from palermo.library.engine.backend import SORTS, SearchRequest, SearchResult
-from palermo.library.models import ExpertOpinion, InvestigatorGuide, JudicialDecision
+from palermo.library.models import (
+    ExpertOpinion,
+    InvestigatorGuide,
+    JudicialDecision,
+    ProposedChange,
+    RecordVersion,
+)
+from palermo.library.services import citations
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -78,32 +86,65 @@ def _create(kind: str, *, actor: User, request: HttpRequest | None,
     _check_fields(kind, fields)
     record = indexing.KINDS[kind](created_by=actor, **fields)
     _validate(record)
+    if kind == "decision":
+        record.citation_key = citations.case_key(record.case_number)
     with transaction.atomic():
         record.save()
+        keep_version(kind, record)
+        if kind == "decision":
+            citations.refresh(record)
         audit.record(f"{kind}.create", actor=actor, request=request, object_type=kind,
                      object_id=record.pk, detail={"source_file": fields.get("source_file", "")})
         indexing.update_on_commit(kind, record.pk)
     return record
 
 
-def _update(kind: str, record: Any, *, actor: User, version: int,
-            request: HttpRequest | None, fields: dict[str, Any]) -> Any:
-    _require(actor, "library.edit")
+def keep_version(kind: str, record: Any, change: ProposedChange | None = None) -> None:
+    RecordVersion.objects.get_or_create(
+        kind=kind, record_id=record.pk, version=record.version,
+        defaults={"values": values.snapshot(record, FIELDS[kind]), "change": change})
+
+
+def check_change(kind: str, record: Any, fields: dict[str, Any]) -> None:
+    """Refuse, naming the field, what ``publish`` would refuse: without changing ``record``."""
     _check_fields(kind, fields)
-    changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
+    if kind == "decision":
+        previous = fields.get("previous_decision")
+        if previous is not None and previous.pk == record.pk:
+            raise ServiceError(_("A decision cannot be appealed from itself."),
+                               field="previous_decision")
+    trial = indexing.KINDS[kind].objects.get(pk=record.pk)
     for name, value in fields.items():
-        setattr(record, name, value)
-    _validate(record)
+        setattr(trial, name, value)
+    _validate(trial)
+
+
+def publish(kind: str, record: Any, *, actor: User, version: int, change: ProposedChange,
+            request: HttpRequest | None = None, fields: dict[str, Any]) -> Any:
+    """Write an approved change (``review.approve`` calls this inside its transaction)."""
+    _require(actor, "library.edit")
+    check_change(kind, record, fields)
+    changed = sorted(fields)
     model = indexing.KINDS[kind]
-    with transaction.atomic():
-        if not model.objects.filter(pk=record.pk, version=version).update(
-                **fields, version=version + 1, updated_at=timezone.now()):
-            raise StaleWrite(_("Someone else changed this record meanwhile. Reload the page."))
-        record.refresh_from_db()
-        audit.record(f"{kind}.update", actor=actor, request=request, object_type=kind,
-                     object_id=record.pk, detail={"changed": changed})
-        indexing.update_on_commit(kind, record.pk)
+    if kind == "decision" and "case_number" in fields:
+        fields = {**fields, "citation_key": citations.case_key(fields["case_number"])}
+    if not model.objects.filter(pk=record.pk, version=version).update(
+            **fields, version=version + 1, updated_at=timezone.now()):
+        raise StaleWrite(_("The record was changed after this change was proposed; "
+                           "propose it again."))
+    record.refresh_from_db()
+    keep_version(kind, record, change)
+    if kind == "decision" and changed_text(changed):
+        citations.refresh(record)
+    audit.record(f"{kind}.update", actor=actor, request=request, object_type=kind,
+                 object_id=record.pk, detail={"changed": changed, "change": change.pk,
+                                              "proposed_by": change.proposed_by_id})
+    indexing.update_on_commit(kind, record.pk)
     return record
+
+
+def changed_text(names: list[str]) -> bool:
+    return bool(set(names) & {"full_text", "summary", "reasoning", "case_number"})
 
 
 def create_decision(*, actor: User, request: HttpRequest | None = None,
@@ -111,36 +152,14 @@ def create_decision(*, actor: User, request: HttpRequest | None = None,
     return _create("decision", actor=actor, request=request, fields=fields)
 
 
-def update_decision(decision: JudicialDecision, *, actor: User, version: int,
-                    request: HttpRequest | None = None, **fields: Any) -> JudicialDecision:
-    previous = fields.get("previous_decision")
-    if previous is not None and previous.pk == decision.pk:
-        raise ServiceError(_("A decision cannot be appealed from itself."),
-                           field="previous_decision")
-    return _update("decision", decision, actor=actor, version=version,
-                   request=request, fields=fields)
-
-
 def create_opinion(*, actor: User, request: HttpRequest | None = None,
                    **fields: Any) -> ExpertOpinion:
     return _create("opinion", actor=actor, request=request, fields=fields)
 
 
-def update_opinion(opinion: ExpertOpinion, *, actor: User, version: int,
-                   request: HttpRequest | None = None, **fields: Any) -> ExpertOpinion:
-    return _update("opinion", opinion, actor=actor, version=version,
-                   request=request, fields=fields)
-
-
 def create_guide(*, actor: User, request: HttpRequest | None = None,
                  **fields: Any) -> InvestigatorGuide:
     return _create("guide", actor=actor, request=request, fields=fields)
-
-
-def update_guide(guide: InvestigatorGuide, *, actor: User, version: int,
-                 request: HttpRequest | None = None, **fields: Any) -> InvestigatorGuide:
-    return _update("guide", guide, actor=actor, version=version,
-                   request=request, fields=fields)
 
 
 def read(kind: str, record_id: int, *, actor: User,

@@ -20,6 +20,7 @@ from palermo.library import facets, services
 from palermo.library.engine.backend import FACETS, SORTS, SearchRequest
 from palermo.library.forms import FORMS
 from palermo.library.indexing import KINDS
+from palermo.library.services import citations
 
 PAGE = 20
 
@@ -78,8 +79,11 @@ def _record(request: HttpRequest, kind: str, record_id: int) -> Any:
 @requires("library.view")
 def decision(request: HttpRequest, decision_id: int) -> HttpResponse:
     record = _record(request, "decision", decision_id)
+    user = actor(request)
     return render(request, "library/decision.html", {
         "decision": record, "appeals": list(record.appeals.all()),
+        "cites": list(citations.cites(user, record)),
+        "cited_by": list(citations.cited_by(user, record)),
         "search": "?" + urlencode({"country": record.country, "kind": "decision"})})
 
 
