@@ -24,6 +24,7 @@ OWN_COMMANDS = {
     "library": "rebuild the knowledge library's search index",
     "exchange": "keys, the trust store and case-report files for the cross-border exchange",
     "notices": "daily sweep (expiry, lapsed suspensions); INTERPOL-format import and export",
+    "insights": "import GLOTIP global figures, write the k-anonymised open data",
 }
 
 

@@ -1,0 +1,47 @@
+"""Open data: the page that explains the k-anonymised export and its last report, and the
+download (insights.export), which is audited with its report."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from palermo.access.permissions import actor, requires
+from palermo.access.services.errors import ServiceError
+from palermo.insights.services import open_data
+
+
+def _year(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+@requires("insights.export")
+def page(request: HttpRequest) -> HttpResponse:
+    return render(request, "insights/open_data.html", {
+        "k": open_data.DEFAULT_K, "columns": open_data.CSV_NAMES,
+        "quasi_identifiers": open_data.QUASI_IDENTIFIERS})
+
+
+@requires("insights.export")
+@require_POST
+def download(request: HttpRequest) -> HttpResponse:
+    k_text = request.POST.get("k", "")
+    try:
+        data, report = open_data.open_data_export(
+            actor(request), k=int(k_text) if k_text.isdigit() else open_data.DEFAULT_K,
+            year_from=_year(request.POST.get("year_from")),
+            year_to=_year(request.POST.get("year_to")), request=request)
+    except ServiceError as exc:
+        return render(request, "insights/open_data.html", {
+            "k": open_data.DEFAULT_K, "columns": open_data.CSV_NAMES,
+            "quasi_identifiers": open_data.QUASI_IDENTIFIERS, "error": exc}, status=400)
+    if request.POST.get("action") == "report":
+        return render(request, "insights/open_data_report.html", {
+            "report": report.as_dict()})
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    name = f"palermo-open-data-k{report.k}-{timezone.localdate():%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
