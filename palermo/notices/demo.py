@@ -1,6 +1,7 @@
 """A published green notice for the holder of the ICAO specimen passport (see
 screening/demo.py): a border officer who scans it sees the notice with the hit. The prison
-service has registered a planned trip of hers, and the police have sent a diffusion."""
+service has registered a planned trip of hers, and the police have sent a diffusion. A
+yellow notice for a missing girl has its extract on the public portal."""
 
 from __future__ import annotations
 
@@ -9,12 +10,28 @@ from collections.abc import Callable
 
 from palermo.access.models import Agency, User
 from palermo.notices.models import Diffusion, Notice, Trip
-from palermo.notices.services import diffusions, notices, travel
+from palermo.notices.services import diffusions, notices, publicity, travel
 from palermo.vocab import registry
 
 
 def _user(local: str) -> User:
     return User.objects.get(email=f"{local}@demo.palermo.test")
+
+
+def _public_yellow_notice() -> None:
+    """A missing girl whose notice the police chose to show on the public portal."""
+    author, reviewer = _user("investigator"), _user("coordinator")
+    notice = notices.draft(
+        actor=author, colour="yellow", subject_names=["Dana Levi (invented)"],
+        family_name="Levi", birth_date=dt.date(2011, 4, 2), sex="F", nationalities=["ISR"],
+        height_cm=152, hair_colour="brown, long", eye_colour="brown", languages=["he", "en"],
+        identifying_marks="A small scar above the left eyebrow. (Demo record: invented.)",
+        reasons="Missing from Haifa; believed taken abroad by an adult she met online.",
+        requested_action="Report any sighting to Israel Police.")
+    notice = notices.submit(notice, actor=author)
+    checks = {term.code: True for term in registry.get("notice_review_checks")}
+    notice = notices.review(notice, checks, actor=reviewer)
+    publicity.set_public(notice, actor=author, public=True, photo=False)
 
 
 def seed(say: Callable[[str], None]) -> None:
@@ -36,6 +53,8 @@ def seed(say: Callable[[str], None]) -> None:
                              from_country="ISR", departs_on=dt.date(2026, 12, 20),
                              returns_on=dt.date(2027, 1, 10), carrier="LY 081",
                              note="Booked a week after release; declared a holiday.")
+    if not Notice.objects.filter(colour="yellow").exists():
+        _public_yellow_notice()
     if not Diffusion.objects.exists():
         diffusions.send(
             actor=_user("investigator"), colour="yellow", purpose="request",

@@ -57,6 +57,10 @@ class Notice(models.Model):
     # backup and transaction.
     photo = models.BinaryField(_("photo"), null=True, blank=True, editable=False)
     photo_type = models.CharField(max_length=16, blank=True)
+    # The issuing agency's choice to show an extract on the public portal (only types whose
+    # vocabulary term lists public_fields), and whether the photo goes with it.
+    public_extract = models.BooleanField(_("extract public on the portal"), default=False)
+    public_photo = models.BooleanField(_("photo in the public extract"), default=False)
     # INTERPOL's fields with no column of their own (warrants, yellow-notice event data),
     # kept so an imported notice exports as it came.
     particulars = models.JSONField(default=dict, blank=True)

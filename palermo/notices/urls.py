@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:notice_id>/trip/", notices.trip_register, name="trip"),
     path("<int:notice_id>/photo/", notices.notice_photo, name="photo"),
     path("<int:notice_id>/photo/upload/", notices.notice_photo_upload, name="photo_upload"),
+    path("<int:notice_id>/publicity/", notices.notice_publicity, name="publicity"),
     path("travel-alerts/", alerts.travel_alerts, name="travel_alerts"),
     path("travel-alerts/<int:alert_id>/", alerts.travel_alert, name="travel_alert"),
     path("diffusions/", diffusions.diffusion_list, name="diffusions"),

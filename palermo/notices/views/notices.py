@@ -17,7 +17,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.notices.forms import NoticeForm, TripForm
 from palermo.notices.models import Notice, NoticeState
-from palermo.notices.services import lifecycle, notices, photos, travel
+from palermo.notices.services import lifecycle, notices, photos, publicity, travel
 from palermo.vocab import registry
 
 
@@ -82,6 +82,7 @@ def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
         "trips": list(notice.trips.select_related("registered_by__agency")[:20]),
         "reviewable": notice.state in notices.REVIEWABLE or notice.renewal_requested,
         "max_suspension": dt.date.today() + lifecycle.MAX_SUSPENSION,
+        "may_be_public": publicity.may_be_public(notice),
     })
 
 
@@ -183,4 +184,22 @@ def notice_photo_upload(request: HttpRequest, notice_id: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Photo saved."))
+    return redirect("notices:detail", notice_id=notice.pk)
+
+
+@requires("notices.issue")
+@require_POST
+def notice_publicity(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """The issuing agency shows or hides the notice's extract on the public portal."""
+    user = actor(request)
+    notice = get_object_or_404(notices.visible(user), pk=notice_id)
+    try:
+        publicity.set_public(notice, actor=user, public=request.POST.get("public") == "on",
+                             photo=request.POST.get("photo") == "on", request=request)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The public extract is shown on the portal.")
+                         if notice.public_extract else
+                         _("The notice is not shown on the portal."))
     return redirect("notices:detail", notice_id=notice.pk)
