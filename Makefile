@@ -30,7 +30,14 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy palermo
 
-pytest: $(DEV)
+# The accessibility engine the browser tests inject (a test dependency from npm, pinned).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+pytest: $(DEV) $(AXE)
 	$(BIN)/pytest
 
 test: lint typecheck pytest

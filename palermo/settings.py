@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "palermo.portal.middleware.PortalMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "palermo.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

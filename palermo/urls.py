@@ -20,7 +20,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("directory/", include("palermo.directory.urls")),
     path("governance/", include("palermo.governance.urls")),
     path("insights/", include("palermo.insights.urls")),
+    path("portal-pages/", include("palermo.portal.editor_urls")),
     path("public/", include("palermo.portal.urls")),
+    path("triage/", include("palermo.portal.urls_triage")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -23,6 +23,13 @@ from tests.access.factories import api_token
 # Public pages, each named on purpose: the sign-in flow, the health check, the language switch,
 # and the check of a training certificate's code (shows name, course and date only).
 EXPECTED_PUBLIC = {"access:login", "web:healthz", "web:switch_language", "training:verify"}
+# The public portal's reporting pages (palermo/portal/views/reports.py).
+EXPECTED_PUBLIC |= {"portal:root", "portal:report", "portal:report_return", "portal:report_add"}
+# The portal's information pages, public notices (extracts only, with the information
+# form) and published statistics (palermo/portal/views/pages.py, public_notices.py,
+# statistics.py).
+EXPECTED_PUBLIC |= {"portal:pages", "portal:page", "portal:notices", "portal:notice",
+                    "portal:notice_photo", "portal:statistics", "portal:statistics_csv"}
 # API operations that take no user, each named on purpose: the published message schema, and
 # the inbox other installations deliver to, which only a trusted partner's signature opens.
 EXPECTED_PUBLIC_API = {"GET /api/v1/exchange/schema/{version}"}

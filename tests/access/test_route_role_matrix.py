@@ -54,8 +54,13 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     from tests.library.factories import decision, guide, opinion
 
     librarian = user_with("coordinator")
-    library = {"decision_id": decision(librarian).pk, "opinion_id": opinion(librarian).pk,
-               "guide_id": guide(librarian).pk}
+    from palermo.library.services import review
+
+    judgment = decision(librarian)
+    library = {"decision_id": judgment.pk, "opinion_id": opinion(librarian).pk,
+               "guide_id": guide(librarian).pk, "change_id": review.propose(
+                   "decision", judgment, actor=librarian, version=1,
+                   fields={"summary": "A proposed summary."}).pk}
     from palermo.notices.services import diffusions, travel
     from tests.notices.factories import published
 
@@ -118,6 +123,11 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
         "cycle_id": award.pk, "nomination_id": nominated.pk,
         "attachment_id": nominated.attachments.get().pk,
         "invitee_id": ceremony.invite(award, actor=coordinator, name="Guest").pk}
+    from tests.portal.helpers import portal_report
+
+    public_report = portal_report()
+    portal = {"portal_report_id": public_report.pk,
+              "portal_image_id": public_report.images.get().pk}
     return {"case_id": case.pk, "case_person_id": victim.pk, "referral_id": referral.pk,
             "task_id": task.pk, "document_id": document.pk, "merge_id": merge.pk,
             "user_id": police.pk, "token_id": token.pk, "role_id": 1,
@@ -125,7 +135,29 @@ def world(user_with: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
             "record_id": 1, "notice_id": notice.pk,
             "alert_id": alert.pk, "diffusion_id": diffusion.pk,
             "report_id": report.pk, "partner_id": partner.pk, **library, **messages,
-            **governance, **training_awards}
+            **governance, **training_awards, **portal, **_portal_pages(coordinator),
+            **_insights(coordinator)}
+
+
+def _portal_pages(author: Any) -> dict[str, int]:
+    """An information page with one version, for the page editor's routes."""
+    from palermo.portal.services import pages
+
+    page = pages.create_page(actor=author, slug="matrix")
+    version = pages.save_draft(page, "en", actor=author, title="Matrix", body="Text.")
+    return {"info_page_id": page.pk, "page_version_id": version.pk}
+
+
+def _insights(coordinator: Any) -> dict[str, int]:
+    """A publication of this year's tables, for the published-statistics page."""
+    from django.utils import timezone
+
+    from palermo.insights.services import publication
+    from palermo.insights.services.periods import Period
+
+    made = publication.publish(actor=coordinator, period=Period.year(timezone.localdate().year),
+                               codes=["victims_sex_age"])
+    return {"publication_id": made.pk}
 
 
 @pytest.mark.django_db
