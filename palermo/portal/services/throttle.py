@@ -23,7 +23,7 @@ from palermo.audit.services import client_ip
 from palermo.portal.models import ClientCount
 
 # How many of each action one client may make in one window.
-DEFAULT_LIMITS = {"report": 5, "addition": 10, "lookup": 20}
+DEFAULT_LIMITS = {"report": 5, "addition": 10, "lookup": 20, "notice_information": 10}
 
 
 def window_seconds() -> int:

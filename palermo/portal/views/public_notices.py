@@ -13,8 +13,9 @@ from palermo.access.services.errors import ServiceError
 from palermo.notices.services.publicity import Extract
 from palermo.portal.services import language, public_notices, throttle
 
-_THROTTLE = ("notice_information" if "notice_information" in throttle.DEFAULT_LIMITS
-             else "addition")
+# Information about a public notice has its own count, so it never uses up a reporter's
+# additions to their own report.
+_THROTTLE = "notice_information"
 
 
 class InformationForm(forms.Form):
