@@ -77,6 +77,15 @@ def signed_in(user_with: Any) -> Any:
 
 
 @pytest.fixture
+def committed_db(transactional_db: Any) -> Iterator[None]:
+    """Committed data, as a live server or another connection sees it; the database is
+    flushed afterwards, with the append-only triggers lifted for that flush only."""
+    triggers.install(connection)
+    yield
+    triggers.remove(connection)
+
+
+@pytest.fixture
 def audit_triggers_removed(db: Any) -> Iterator[None]:
     """For tests that play an intruder editing the audit table behind the application's
     back: drop the append-only triggers inside the test's transaction."""

@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
-
-from palermo.audit import triggers
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -53,12 +50,8 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _flushable_audit(transactional_db: Any) -> Iterator[None]:
-    """The live server needs committed data, so these tests flush the database afterwards;
-    the append-only triggers are lifted for that flush only."""
-    triggers.install(connection)
-    yield
-    triggers.remove(connection)
+def _committed(committed_db: Any) -> None:
+    """The live server needs committed data."""
 
 
 @pytest.fixture

@@ -72,9 +72,10 @@ def panel(current: indicators.Indicator, previous: indicators.Indicator, *, rtl:
 def build(actor: User, period: Period, *, request: HttpRequest | None = None,
           codes: list[str] | None = None) -> Dashboard:
     previous = period.previous()
-    now = indicators.tables(actor, period, codes, request=request)
+    memo: dict[str, Any] = {}
+    now = indicators.tables(actor, period, codes, request=request, also=[previous], memo=memo)
     before = indicators.tables(actor, previous, codes, request=request,
-                               purpose="dashboard comparison")
+                               purpose="dashboard comparison", memo=memo)
     rtl = indicators.language() == "he"
     return Dashboard(period=period, previous=previous,
                      panels=[panel(a, b, rtl=rtl) for a, b in zip(now, before, strict=True)])

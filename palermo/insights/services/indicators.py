@@ -27,7 +27,7 @@ from palermo.insights.engine.disclosure import (
     protect,
 )
 from palermo.insights.services.periods import Period
-from palermo.insights.services.sources import SOURCES, Counts
+from palermo.insights.services.sources import SOURCES, Counts, Memo, prefetch
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -197,14 +197,17 @@ def require(user: User, permission: str = "insights.view") -> None:
 
 def tables(actor: User, period: Period, codes_: Iterable[str] | None = None, *,
            audience: str = INTERNAL, rounding_base: int | None = None,
-           request: HttpRequest | None = None, purpose: str = "dashboard") -> list[Indicator]:
+           request: HttpRequest | None = None, purpose: str = "dashboard",
+           also: Iterable[Period] = (), memo: Memo | None = None) -> list[Indicator]:
     """The indicators for the period, protected for the audience; one audit entry records
-    what was suppressed in each (the suppression log)."""
+    what was suppressed in each (the suppression log). The counts of the periods ``also``
+    are fetched at the same time into ``memo``, for a next call with the same memo."""
     require(actor)
     wanted = list(codes_) if codes_ is not None else codes()
     for code in wanted:
         definition(code)
-    memo: dict[str, Any] = {}
+    memo = {} if memo is None else memo
+    prefetch(memo, [period, *also], wanted)
     built = [build(code, period, actor, audience, rounding_base, memo) for code in wanted]
     audit.record("insights.disclose", actor=actor, request=request, object_type="indicators",
                  object_id=period.label, detail={

@@ -6,13 +6,16 @@ Each source returns counts keyed by (row code, column code); nothing here is sho
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Sum
 
 from palermo.cases.services import statistics
+from palermo.insights.services import side_by_side
 from palermo.insights.services.periods import Period
 
 if TYPE_CHECKING:
@@ -27,32 +30,60 @@ Source = Callable[[Period, "User", Memo], Counts]
 PRISON = (("prison.under12", 12), ("prison.12-59", 60), ("prison.60-119", 120))
 
 
-def _memo(memo: Memo, name: str, period: Period, compute: Callable[..., Any]) -> Any:
-    key = f"{name}:{period.start}:{period.end}"
+# The queries behind the tables, each run once per period and request: several tables
+# are sums over one of them, and ``prefetch`` runs those a request needs side by side.
+SHARED: dict[str, Callable[[dt.date, dt.date], Any]] = {
+    "persons": statistics.person_groups,
+    "referrals": statistics.referral_groups,
+    "investigations": statistics.investigations,
+    "shelter": statistics.time_to_shelter,
+}
+# Which shared query each table reads; the persons' one first, as it is the longest.
+USES = {"victims_sex_age": "persons", "victims_status": "persons",
+        "victims_exploitation": "persons", "victims_citizenship": "persons",
+        "victims_industry": "persons", "victims_year": "persons", "persons_justice": "persons",
+        "referrals_agency": "referrals", "referrals_overdue": "referrals",
+        "investigations": "investigations", "time_to_shelter": "shelter"}
+
+
+def _key(name: str, period: Period) -> str:
+    return f"{name}:{period.start}:{period.end}"
+
+
+def _memo(memo: Memo, name: str, period: Period) -> Any:
+    key = _key(name, period)
     if key not in memo:
-        memo[key] = compute(period.start, period.end)
+        memo[key] = SHARED[name](period.start, period.end)
     return memo[key]
+
+
+def prefetch(memo: Memo, periods: Iterable[Period], codes: Iterable[str]) -> None:
+    """Run the shared queries the tables ``codes`` of ``periods`` need, side by side."""
+    names = sorted({USES[c] for c in codes if c in USES}, key=list(SHARED).index)
+    jobs = {_key(name, period): functools.partial(SHARED[name], period.start, period.end)
+            for name in names for period in periods if _key(name, period) not in memo}
+    memo.update(side_by_side.run(jobs))
 
 
 def _victims(dimension: str) -> Source:
     def source(period: Period, user: User, memo: Memo) -> Counts:
-        groups = _memo(memo, "persons", period, statistics.person_groups)
+        groups = _memo(memo, "persons", period)
         return statistics.victims_by(dimension, period.start, period.end, groups)
     return source
 
 
 def persons_justice(period: Period, user: User, memo: Memo) -> Counts:
-    groups = _memo(memo, "persons", period, statistics.person_groups)
+    groups = _memo(memo, "persons", period)
     return statistics.persons_justice(period.start, period.end, groups)
 
 
 def referrals_by_agency(period: Period, user: User, memo: Memo) -> Counts:
-    groups = _memo(memo, "referrals", period, statistics.referral_groups)
+    groups = _memo(memo, "referrals", period)
     return statistics.referrals_by_agency(period.start, period.end, groups)
 
 
 def referrals_overdue(period: Period, user: User, memo: Memo) -> Counts:
-    groups = _memo(memo, "referrals", period, statistics.referral_groups)
+    groups = _memo(memo, "referrals", period)
     return statistics.referrals_overdue(period.start, period.end, groups)
 
 
@@ -123,13 +154,13 @@ SOURCES: dict[str, Source] = {
     "victims_citizenship": _victims("countries"),
     "victims_industry": _victims("industries"),
     "victims_year": _victims("year"),
-    "investigations": lambda p, u, m: statistics.investigations(p.start, p.end),
+    "investigations": lambda p, u, m: _memo(m, "investigations", p),
     "persons_justice": persons_justice,
     "court_verdicts": court_verdicts,
     "sentences": sentences,
     "referrals_agency": referrals_by_agency,
     "referrals_overdue": referrals_overdue,
-    "time_to_shelter": lambda p, u, m: statistics.time_to_shelter(p.start, p.end),
+    "time_to_shelter": lambda p, u, m: _memo(m, "shelter", p),
     "training_coverage": training_coverage,
     "awareness_reach": awareness_reach,
 }
