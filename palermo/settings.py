@@ -140,6 +140,8 @@ def _database(url: str) -> dict[str, Any]:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE takes the write lock when a transaction starts, so two writers of the
         # audit chain queue instead of both reading the same last entry.
+        # Django's backend, with writers of several processes queued by a lock file.
+        config["ENGINE"] = "palermo.ops.sqlite"
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,

@@ -141,3 +141,9 @@ def test_postgresql_backup_and_restore_round_trip(tmp_path: Path) -> None:
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_serve_refuses_a_backpressure_under_one(cli: Any) -> None:
+    result = run(*cli, "serve", "--backpressure", "0", ok=False)
+    assert result.returncode != 0
+    assert "--backpressure must be at least 1" in result.stderr

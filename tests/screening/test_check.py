@@ -45,6 +45,9 @@ def test_specimen_passport_hits_the_document_and_its_holder(setup: dict[str, Any
     owner_user = user_with("investigator", agency=setup["owner"])
     (line,) = reading.inbox(owner_user)
     assert line.subject == "Screening hit on your watch list"
+    sent = AuditEvent.objects.get(action="message.send")
+    assert sent.detail["participants"] == [f"agency:{setup['owner'].pk}"]
+    assert sent.detail["attachments"] == 0 and sent.actor_label == "system"
 
 
 def test_near_document_number_is_flagged_not_merged(setup: dict[str, Any]) -> None:

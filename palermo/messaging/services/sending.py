@@ -119,16 +119,20 @@ def _write(thread: Thread, sender: User | None, content: Content, *, note: str =
     return message
 
 
-def _detail(message: Message, thread: Thread) -> dict[str, object]:
-    # What was sent, never what it says.
+def _detail(message: Message, thread: Thread, *, attachments: int | None = None,
+            participants: list[str] | None = None) -> dict[str, object]:
+    """What was sent, never what it says. A caller that has just written the message may
+    give its attachments' count and participants instead of reading them back."""
+    if attachments is None:
+        attachments = len(message.attachments.all())
+    if participants is None:
+        participants = [f"{'user' if p.user_id else 'agency'}:{p.user_id or p.agency_id}"
+                        for p in thread.participants.all()]
     return {"thread": thread.pk, "handling_code": message.handling_code,
             "reliability": message.reliability, "accuracy": message.accuracy,
-            "ack_due": str(message.ack_due or ""), "attachments": len(
-                message.attachments.all()),
+            "ack_due": str(message.ack_due or ""), "attachments": attachments,
             "link": f"{thread.link_type}:{thread.link_ref}" if thread.link_type else "",
-            "participants": sorted(
-                f"{'user' if p.user_id else 'agency'}:{p.user_id or p.agency_id}"
-                for p in thread.participants.all())}
+            "participants": sorted(participants)}
 
 
 def start(*, actor: User, subject: str, content: Content, recipients: Recipients,
@@ -195,6 +199,9 @@ def notify_agency(agency: Agency, subject: str, body: str, *, link_type: str = "
                                        link_ref=link_ref, created_by=None)
         Participant.objects.create(thread=thread, agency=agency)
         message = _write(thread, None, content)
+        # Written here a moment ago: one agency, no attachment (a screening hit's
+        # notification holds the write lock, so no query is spent reading them back).
         audit.record("message.send", object_type="message", object_id=message.pk,
-                     actor_label="system", detail=_detail(message, thread))
+                     actor_label="system", detail=_detail(
+                         message, thread, attachments=0, participants=[f"agency:{agency.pk}"]))
     return message

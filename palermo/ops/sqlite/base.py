@@ -1,0 +1,79 @@
+"""Django's SQLite backend, with write transactions queued across processes by a lock file.
+
+Under ``palermo serve --workers 2`` two processes write the same database. SQLite makes a
+writer that finds the write lock taken sleep and try again (1, 2, 5, 10, 15, 20 ... ms), so
+a check that waits for another process's audit entry often sleeps several milliseconds
+after the lock was already free. Here every transaction that ``atomic()`` opens first takes
+an exclusive ``flock`` on ``<database>.writer-lock``; the kernel wakes the next writer the
+moment the lock is released, and SQLite's own lock is then free at once. Statements
+outside a transaction (rare: Django wraps its writes in ``atomic``) still use SQLite's
+retry, so correctness never rests on the lock file, only the waiting time.
+
+In-memory databases (the tests' default) have one connection and need no queue.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from typing import Any
+
+from django.db.backends.sqlite3 import base
+
+# django-stubs leave out the transaction hooks overridden here.
+_SQLiteWrapper: Any = base.DatabaseWrapper
+
+
+class DatabaseWrapper(_SQLiteWrapper):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._writer_lock: int | None = None
+        self._writer_lock_held = False
+
+    def _lock_path(self) -> str | None:
+        if self.is_in_memory_db():
+            return None
+        return f"{self.settings_dict['NAME']}.writer-lock"
+
+    def _take_writer_lock(self) -> None:
+        path = self._lock_path()
+        if path is None:
+            return
+        if self._writer_lock is None:
+            self._writer_lock = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self._writer_lock, fcntl.LOCK_EX)
+        self._writer_lock_held = True
+
+    def _release_writer_lock(self) -> None:
+        if self._writer_lock_held and self._writer_lock is not None:
+            fcntl.flock(self._writer_lock, fcntl.LOCK_UN)
+        self._writer_lock_held = False
+
+    def _start_transaction_under_autocommit(self) -> None:
+        self._take_writer_lock()
+        try:
+            super()._start_transaction_under_autocommit()
+        except BaseException:
+            self._release_writer_lock()
+            raise
+
+    def _commit(self) -> None:
+        try:
+            super()._commit()
+        finally:
+            self._release_writer_lock()
+
+    def _rollback(self) -> None:
+        try:
+            super()._rollback()
+        finally:
+            self._release_writer_lock()
+
+    def _close(self) -> None:
+        try:
+            super()._close()
+        finally:
+            self._release_writer_lock()
+            if self._writer_lock is not None:
+                os.close(self._writer_lock)
+                self._writer_lock = None
