@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import signal
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,3 +106,26 @@ def test_concurrent_writers_queue_and_lose_no_update(database: dict[str, Any]) -
         thread.join(timeout=60)
     assert not errors
     assert counter(database) == 160
+
+
+def test_a_forked_process_waits_for_its_parents_lock(database: dict[str, Any]) -> None:
+    """A server forks its workers: a descriptor inherited from the parent would share the
+    parent's lock, and the child would not wait. The child opens its own and waits."""
+    with use(database) as connection, transaction.atomic(using=ALIAS):
+        began = time.monotonic()
+        read, write = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover -- runs in the child, reports through the pipe
+            os.close(read)
+            signal.alarm(10)
+            connection._take_writer_lock()
+            os.write(write, f"{time.monotonic() - began:.3f}".encode())
+            connection._release_writer_lock()
+            os._exit(0)
+        os.close(write)
+        time.sleep(0.5)
+        held_until = time.monotonic() - began
+    waited = float(os.read(read, 64).decode())
+    os.close(read)
+    os.waitpid(child, 0)
+    assert waited >= held_until

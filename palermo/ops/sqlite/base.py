@@ -28,6 +28,7 @@ class DatabaseWrapper(_SQLiteWrapper):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._writer_lock: int | None = None
+        self._writer_lock_pid = 0
         self._writer_lock_held = False
 
     def _lock_path(self) -> str | None:
@@ -39,8 +40,13 @@ class DatabaseWrapper(_SQLiteWrapper):
         path = self._lock_path()
         if path is None:
             return
+        if self._writer_lock is not None and self._writer_lock_pid != os.getpid():
+            # A descriptor inherited through fork shares its lock with the parent's: the
+            # child opens its own, or the two processes would not exclude each other.
+            self._writer_lock = None
         if self._writer_lock is None:
             self._writer_lock = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._writer_lock_pid = os.getpid()
         fcntl.flock(self._writer_lock, fcntl.LOCK_EX)
         self._writer_lock_held = True
 
