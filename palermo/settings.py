@@ -138,10 +138,10 @@ def _database(url: str) -> dict[str, Any]:
         dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        # IMMEDIATE takes the write lock when a transaction starts, so two writers of the
-        # audit chain queue instead of both reading the same last entry.
         # Django's backend, with writers of several processes queued by a lock file.
         config["ENGINE"] = "palermo.ops.sqlite"
+        # IMMEDIATE takes the write lock when a transaction starts, so two writers of the
+        # audit chain queue instead of both reading the same last entry.
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
