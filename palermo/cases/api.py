@@ -111,7 +111,8 @@ def case_detail(request: HttpRequest, case_id: int, reason: str = "") -> dict[st
     page = reading.page(request.auth, case_id, request=request,  # type: ignore[attr-defined]
                         reason=reason)
     e = page.elements
-    return {**_summary(page.case), "summary": page.case.summary,
+    return {**_summary(page.case),
+            "summary": page.case.summary if page.extra["shows_summary"] else "",
             "agencies": [{"agency": p.agency.name, "role": p.role} for p in page.participants],
             "classification": page.classification, "countries": page.countries,
             "elements": {"act": e.act, "means": e.means, "purpose": e.purpose,
@@ -136,8 +137,8 @@ def case_status(request: HttpRequest, case_id: int, payload: schemas.StatusIn
 
 @router.post("/{case_id}/persons", response={201: schemas.PersonOut},
              auth=Permission("cases.edit"))
-def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn
-               ) -> Status[dict[str, Any]]:
+def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn,
+               reason: str = "") -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
     case, _sight = reading.get_openable(user, case_id)
     new = persons.NewPerson(
@@ -146,7 +147,7 @@ def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn
         nationalities=payload.nationalities, documents=[d.dict() for d in payload.documents])
     case_person = persons.add_to_case(case, new, payload.role, actor=user, request=request,
                                       exploitation_started_on=payload.exploitation_started_on)
-    _cp, card = persons.get_visible(user, case_person.pk, request=request)
+    _cp, card = persons.get_visible(user, case_person.pk, request=request, reason=reason)
     return Status(201, _person(card))
 
 
@@ -162,18 +163,19 @@ def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn
 
 @router.get("/persons/{case_person_id}", response=schemas.PersonOut,
             auth=Permission("cases.view"))
-def person_detail(request: HttpRequest, case_person_id: int) -> dict[str, Any]:
+def person_detail(request: HttpRequest, case_person_id: int, reason: str = "") -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
-    _cp, card = persons.get_visible(user, case_person_id, request=request)
+    _cp, card = persons.get_visible(user, case_person_id, request=request, reason=reason)
     return _person(card)
 
 
 @router.post("/persons/{case_person_id}/referrals", response={201: schemas.ReferralOut},
              auth=Permission("cases.refer"))
-def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.ReferralIn
-                    ) -> Status[dict[str, Any]]:
+def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.ReferralIn,
+                    reason: str = "") -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
-    case_person, _card = persons.get_visible(user, case_person_id, request=request)
+    case_person, _card = persons.get_visible(user, case_person_id, request=request,
+                                             reason=reason)
     referral = referrals.send(
         case_person, _agency(payload.to_agency_id), payload.reason, actor=user,
         consent=payload.consent, consent_override_reason=payload.consent_override_reason,
@@ -183,10 +185,11 @@ def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.
 
 @router.post("/persons/{case_person_id}/assessments", response={201: schemas.AssessmentOut},
              auth=Permission("cases.assess"))
-def assess(request: HttpRequest, case_person_id: int, payload: schemas.AssessmentIn
-           ) -> Status[dict[str, Any]]:
+def assess(request: HttpRequest, case_person_id: int, payload: schemas.AssessmentIn,
+           reason: str = "") -> Status[dict[str, Any]]:
     user = request.auth  # type: ignore[attr-defined]
-    case_person, _card = persons.get_visible(user, case_person_id, request=request)
+    case_person, _card = persons.get_visible(user, case_person_id, request=request,
+                                             reason=reason)
     result = assessment.assess(case_person, payload.indicators, actor=user, request=request)
     return Status(201, {"score": result.score, "proposed_status": result.proposed_status,
                         "proposed_referrals": result.proposed_referrals,

@@ -1,16 +1,20 @@
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.web.limits import NAMES, NOTE, TEXT, Code, Codes, Id, PersonName, Version
 
 
 class CaseIn(Schema):
-    title: str
-    summary: str = ""
-    sensitivity: str = "normal"
+    title: str = Field(max_length=200)
+    summary: str = Field("", max_length=TEXT)
+    sensitivity: str = Field("normal", max_length=32)
     opened_on: dt.date | None = None
-    classification: dict[str, list[str]] = {}
-    countries: dict[str, list[str]] = {}
-    tags: list[str] = []
+    # {vocabulary: [codes]}, e.g. {"palermo_acts": [...], "exploitation_types": [...]}
+    classification: dict[Code, Codes] = Field({}, max_length=10)
+    # {"origin" | "transit" | "destination": [country codes]}
+    countries: dict[Code, Codes] = Field({}, max_length=10)
+    tags: Codes = []
 
 
 class CaseSummary(Schema):
@@ -55,43 +59,43 @@ class CaseOut(CaseSummary):
 
 
 class StatusIn(Schema):
-    status: str
-    version: int
-    reason: str = ""
-    note: str = ""
+    status: str = Field(max_length=32)
+    version: Version
+    reason: str = Field("", max_length=32)
+    note: str = Field("", max_length=NOTE)
 
 
 class DocumentIn(Schema):
-    number: str
-    issuing_country: str
-    kind: str = "passport"
+    number: str = Field(max_length=64)
+    issuing_country: str = Field(max_length=3)
+    kind: str = Field("passport", max_length=32)
 
 
 class PersonIn(Schema):
-    role: str
-    names: list[str]
+    role: str = Field(max_length=32)
+    names: list[PersonName] = Field(max_length=NAMES)
     birth_date: dt.date | None = None
-    estimated_age: int | None = None
-    sex: str = ""
-    nationalities: list[str] = []
-    documents: list[DocumentIn] = []
+    estimated_age: int | None = Field(None, ge=0, le=120)
+    sex: str = Field("", max_length=1)
+    nationalities: Codes = []
+    documents: list[DocumentIn] = Field([], max_length=NAMES)
     exploitation_started_on: dt.date | None = None
 
 
 class ReferralIn(Schema):
-    to_agency_id: int
-    reason: str
-    consent: str
-    consent_override_reason: str = ""
+    to_agency_id: Id
+    reason: str = Field(max_length=32)
+    consent: str = Field(max_length=16)
+    consent_override_reason: str = Field("", max_length=NOTE)
     due_on: dt.date | None = None
-    note: str = ""
+    note: str = Field("", max_length=NOTE)
 
 
 class ReferralAnswerIn(Schema):
-    answer: str  # accept, reject, done, withdraw
-    version: int
-    rejection_reason: str = ""
-    note: str = ""
+    answer: str = Field(max_length=16)  # accept, reject, done, withdraw
+    version: Version
+    rejection_reason: str = Field("", max_length=32)
+    note: str = Field("", max_length=NOTE)
 
 
 class ReferralOut(Schema):
@@ -109,10 +113,10 @@ class ReferralOut(Schema):
 
 
 class TaskIn(Schema):
-    title: str
-    agency_id: int
+    title: str = Field(max_length=200)
+    agency_id: Id
     due_on: dt.date | None = None
-    priority: str = "normal"
+    priority: str = Field("normal", max_length=16)
 
 
 class TaskOut(Schema):
@@ -128,7 +132,7 @@ class TaskOut(Schema):
 
 
 class AssessmentIn(Schema):
-    indicators: list[str]
+    indicators: Codes
 
 
 class AssessmentOut(Schema):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", cases.case_list, name="case_list"),
     path("new/", cases.case_create, name="case_create"),
     path("<int:case_id>/", cases.case_detail, name="case_detail"),
+    path("<int:case_id>/reason/", cases.case_reason, name="case_reason"),
     path("<int:case_id>/edit/", cases.case_edit, name="case_edit"),
     path("<int:case_id>/status/", cases.case_status, name="case_status"),
     path("<int:case_id>/notes/", cases.case_note, name="case_note"),

@@ -1,5 +1,7 @@
 """An investigator opens a case, adds a victim and a suspect and refers the victim to welfare;
-a social worker accepts the referral and sees the victim but never the suspect."""
+the investigator attaches a statement about the victim and notes something about the suspect;
+a social worker accepts the referral and sees the victim and the statement, but never the
+suspect nor the note about him."""
 
 from __future__ import annotations
 
@@ -59,6 +61,21 @@ def test_open_case_refer_victim_and_welfare_sees_only_the_victim(
     page.get_by_label("the person consented").check()
     page.get_by_role("button", name="Send referral").click()
     expect(page.get_by_text("The referral is sent.")).to_be_visible()
+
+    page.get_by_role("link", name="Workers held on a farm").first.click()
+    upload = page.locator("form", has=page.get_by_label("Attach a document", exact=False))
+    upload.get_by_label("Attach a document", exact=False).set_input_files(
+        files=[{"name": "statement.txt", "mimeType": "text/plain",
+                "buffer": b"Statement of Somchai Boonmee"}])
+    upload.get_by_label("Somchai Boonmee").check()
+    upload.get_by_role("button", name="Attach", exact=True).click()
+    expect(page.get_by_text("The document is attached.")).to_be_visible()
+    note = page.locator("form", has=page.get_by_role("button", name="Add note"))
+    note.get_by_role("textbox").fill("Yaakov was seen in Eilat on Tuesday.")
+    note.get_by_label("Yaakov Ben-David").check()
+    note.get_by_role("button", name="Add note").click()
+    expect(page.get_by_text("Yaakov was seen in Eilat on Tuesday.")).to_be_visible()
+    page.screenshot(path=str(artifacts / "case-as-police.png"), full_page=True)
     context.close()
 
     context = browser.new_context(base_url=live_server.url)
@@ -75,5 +92,7 @@ def test_open_case_refer_victim_and_welfare_sees_only_the_victim(
     expect(page.get_by_test_id("persons")).to_contain_text("Somchai Boonmee")
     expect(page.get_by_test_id("persons")).not_to_contain_text("Yaakov")
     expect(page.get_by_test_id("persons")).not_to_contain_text("Suspect")
+    expect(page.get_by_role("link", name="statement.txt")).to_be_visible()
+    expect(page.get_by_text("Yaakov was seen in Eilat")).to_have_count(0)
     page.screenshot(path=str(artifacts / "case-as-welfare.png"), full_page=True)
     context.close()

@@ -26,6 +26,9 @@ class Event(models.Model):
     # Identifies a person's event so it is shown only to those who may see that person.
     case_person = models.ForeignKey("cases.CasePerson", null=True, blank=True,
                                     on_delete=models.CASCADE, related_name="+")
+    # The persons a note speaks of, chosen by its writer; none means the whole case. Its
+    # words are shown only to those who may see each of them (services.access.sees_material).
+    concerns = models.ManyToManyField("cases.CasePerson", blank=True, related_name="+")
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -44,6 +47,8 @@ class Document(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     uploaded_at = models.DateTimeField(default=timezone.now)
+    # The persons the document speaks of, chosen by the uploader; none means the whole case.
+    concerns = models.ManyToManyField("cases.CasePerson", blank=True, related_name="+")
 
     class Meta:
         ordering = ["-uploaded_at"]

@@ -1,12 +1,14 @@
 """Need-to-know. A case is open to the agencies taking part and to the coordinator; an agency
 to which a person was referred sees that person and the case's outline; suspects are never
 shown to welfare, health or NGO roles; victims' identities need the identity permission, and
-child victims the child permission as well.
+child victims the child permission as well. Documents, notes and any words users wrote in a
+case are *material*: shown only to those who may see in full every person they speak of.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,6 +83,40 @@ def person_sight(user: User, sight: CaseSight, case_person: CasePerson) -> Sight
     if case_person.is_child and not user.has_perm("person.view_child"):
         return Sight.PSEUDONYM
     return Sight.IDENTITY
+
+
+@dataclass(frozen=True)
+class MaterialSight:
+    """Which of a case's documents, notes and users' words one user may read, computed once
+    per request from the persons of the case."""
+
+    can_open: bool
+    only_referred: bool
+    in_full: frozenset[int]  # CasePerson ids whose identity the user sees
+    everyone: frozenset[int]  # every CasePerson id of the case
+
+    def shows(self, concerned: Iterable[int]) -> bool:
+        """Material speaking of ``concerned`` (CasePerson ids; none means the whole case)."""
+        if not self.can_open:
+            return False
+        ids = frozenset(concerned)
+        if not ids:
+            # The whole case may speak of anyone in it: not for an agency that came in
+            # through one person's referral, and only for those who may see every person.
+            if self.only_referred:
+                return False
+            ids = self.everyone
+        return ids <= self.in_full
+
+
+def material_sight(user: User, case: Case, sight: CaseSight | None = None) -> MaterialSight:
+    sight = sight or sight_of(user, case)
+    persons = list(CasePerson.objects.filter(case=case).only("pk", "role", "is_child"))
+    return MaterialSight(
+        can_open=sight.can_open, only_referred=sight.only_referred,
+        in_full=frozenset(cp.pk for cp in persons
+                          if person_sight(user, sight, cp) == Sight.IDENTITY),
+        everyone=frozenset(cp.pk for cp in persons))
 
 
 def listable_cases(user: User) -> QuerySet[Case]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, CaseCountry, CaseTerm
-from palermo.cases.services.access import sight_of
+from palermo.cases.services.access import material_sight, sight_of
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, vocab
 from palermo.vocab import registry
@@ -141,6 +141,10 @@ def update(case: Case, *, actor: User, version: int, request: HttpRequest | None
     """Change the case's description and classification; a stale ``version`` is refused."""
     _require_edit(actor, case)
     fields = {k: changes[k] for k in ("title", "summary", "sensitivity", "tags") if k in changes}
+    if "summary" in fields and fields["summary"] != case.summary and \
+            not material_sight(actor, case).shows(()):
+        # The summary speaks of the whole case: only those who may read it may rewrite it.
+        raise NotAllowed(_("You may not change this case's summary."))
     if "title" in fields and not fields["title"].strip():
         raise ServiceError(_("A case needs a title."), field="title")
     if "sensitivity" in fields:

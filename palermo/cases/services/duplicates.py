@@ -27,6 +27,7 @@ from palermo.cases.models import (
     PersonMerge,
     PersonName,
 )
+from palermo.cases.services import restricted
 from palermo.cases.services.access import Sight, listable_cases, person_sight, sight_of
 from palermo.cases.services.errors import NotAllowed, ServiceError
 
@@ -68,7 +69,9 @@ def candidates(user: User, names: list[str], birth_date: dt.date | None = None,
                limit: int = 5) -> list[Candidate]:
     """Persons whose identity this user may see and who are likely the same person."""
     nationalities = nationalities or []
+    # A highly restricted case's persons are reached only by saying why: never proposed.
     rows = (CasePerson.objects.filter(case__in=listable_cases(user))
+            .exclude(case__sensitivity__in=restricted.levels_asking_reason())
             .select_related("case", "person").order_by("-added_at")[:SEARCH_LIMIT])
     seen: dict[int, Person] = {}
     sights = {}

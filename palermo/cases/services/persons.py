@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, IdentityDocument, Person, PersonName
+from palermo.cases.services import restricted
 from palermo.cases.services.access import CaseSight, Sight, person_sight, sight_of
 from palermo.cases.services.cases import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
@@ -180,10 +181,14 @@ class PersonCard:
 
 
 def cards(user: User, case: Case, sight: CaseSight | None = None,
-          request: HttpRequest | None = None, only: int | None = None) -> list[PersonCard]:
+          request: HttpRequest | None = None, only: int | None = None, *,
+          reason: str = "") -> list[PersonCard]:
     """The persons of a case this user may see (or just the one ``only`` names), identities
-    only where allowed. Every identity shown is a read of that person's record, audited."""
+    only where allowed. Every identity shown is a read of that person's record, audited with
+    the reason a highly restricted case asks for (``ReasonRequired`` without one)."""
     sight = sight or sight_of(user, case)
+    if sight.can_open:
+        reason = restricted.gate(user, case, reason, request)
     rows = (CasePerson.objects.filter(case=case).select_related("person")
             .prefetch_related("person__names", "person__documents"))
     if only is not None:
@@ -204,7 +209,7 @@ def cards(user: User, case: Case, sight: CaseSight | None = None,
             card.languages = person.languages
             reads.append((person.pk, {"case": case.reference, "role": case_person.role}))
         result.append(card)
-    audit.record_reads(user, "person", reads, request=request)
+    audit.record_reads(user, "person", reads, request=request, reason=reason)
     return result
 
 
@@ -265,16 +270,17 @@ def decide_status(case_person: CasePerson, status: str, *, actor: User,
     return case_person
 
 
-def get_visible(user: User, case_person_id: int, *, request: HttpRequest | None = None
-                ) -> tuple[CasePerson, PersonCard]:
+def get_visible(user: User, case_person_id: int, *, request: HttpRequest | None = None,
+                reason: str = "") -> tuple[CasePerson, PersonCard]:
     """A person in a case, as this user may see them; 404 when they may not see them. Only
-    this person's read is audited, not the rest of the case's."""
+    this person's read is audited, not the rest of the case's. A highly restricted case's
+    person needs a ``reason`` (``ReasonRequired`` without one)."""
     from django.http import Http404
 
     case_person = CasePerson.objects.select_related("case").filter(pk=case_person_id).first()
     if case_person is None:
         raise Http404
-    found = cards(user, case_person.case, request=request, only=case_person.pk)
+    found = cards(user, case_person.case, request=request, only=case_person.pk, reason=reason)
     if not found:
         raise Http404
     return found[0].case_person, found[0]

@@ -6,15 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, Document, Referral, Task
-from palermo.cases.services import access, cases, panels, persons, timeline
-from palermo.cases.services.errors import NotAllowed
-from palermo.vocab import registry
+from palermo.cases.services import (
+    access,
+    cases,
+    documents,
+    panels,
+    persons,
+    restricted,
+    timeline,
+)
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -22,23 +27,34 @@ if TYPE_CHECKING:
 
 def search(user: User, *, query: str = "", status: str = "", exploitation: str = "",
            scope: str = "mine") -> QuerySet[Case]:
-    cases_ = access.known_to_exist(user) if scope == "all" else access.listable_cases(user)
+    """Cases matching the search. With ``scope="all"`` the cases the user may only know of
+    are matched by reference alone: a title must not answer for a case the user cannot
+    open (the page and the API show such a case without its title)."""
+    openable = access.listable_cases(user)
+    cases_ = access.known_to_exist(user) if scope == "all" else openable
     if query:
-        cases_ = cases_.filter(reference__icontains=query) | cases_.filter(
-            title__icontains=query)
+        cases_ = cases_.filter(Q(reference__icontains=query)
+                               | Q(title__icontains=query, pk__in=openable.values("pk")))
     if status:
         cases_ = cases_.filter(status=status)
     if exploitation:
-        cases_ = cases_.filter(terms__vocabulary="exploitation_types", terms__code=exploitation)
+        cases_ = cases_.filter(terms__vocabulary="exploitation_types", terms__code=exploitation,
+                               pk__in=openable.values("pk"))
     return cases_.select_related("lead_agency").order_by("-opened_on", "-number")
+
+
+def for_editing(user: User, case_id: int, request: HttpRequest | None = None
+                ) -> tuple[Case, bool]:
+    """The case to edit, and whether its summary may be shown and rewritten: the summary is
+    users' words about the whole case (access.MaterialSight), and a highly restricted case's
+    asks why first."""
+    case, sight = get_openable(user, case_id)
+    restricted.gate(user, case, "", request)
+    return case, access.material_sight(user, case, sight).shows(())
 
 
 def openable_ids(user: User, case_ids: list[int]) -> set[int]:
     return set(access.listable_cases(user).filter(pk__in=case_ids).values_list("pk", flat=True))
-
-
-def needs_reason(case: Case) -> bool:
-    return bool(registry.get("sensitivity_levels").get(case.sensitivity).extra.get("asks_reason"))
 
 
 @dataclass
@@ -72,30 +88,21 @@ def get_openable(user: User, case_id: int) -> tuple[Case, access.CaseSight]:
     return case, sight
 
 
-def _tell_coordinators(user: User, case: Case, reason: str) -> None:
-    from django.urls import reverse
-
-    from palermo.access.services import users as user_services
-
-    coordinators = [u for u in user_services.listing(include_disabled=False)
-                    if u.has_perm("cases.coordinate") and u.pk != user.pk]
-    timeline.notify(coordinators, _("%(who)s opened restricted case %(case)s: %(reason)s")
-                    % {"who": user.full_name, "case": case.reference, "reason": reason},
-                    reverse("cases:case_detail", args=[case.pk]), case)
-
-
 def page(user: User, case_id: int, *, request: HttpRequest | None = None,
          reason: str = "") -> CasePage:
     case, sight = get_openable(user, case_id)
-    if needs_reason(case) and not reason:
-        raise NotAllowed(_("Say why you open this case."))
+    reason = restricted.gate(user, case, reason, request)
     audit.record("case.read", actor=user, request=request, object_type="case",
                  object_id=case.pk, reason=reason)
-    if needs_reason(case) and not user.has_perm("cases.coordinate"):
-        _tell_coordinators(user, case, reason)
-    cards = persons.cards(user, case, sight, request=request)
+    cards = persons.cards(user, case, sight, request=request, reason=reason)
+    material = access.material_sight(user, case, sight)
     visible = {card.case_person.pk for card in cards}
     classification = cases.classification_of(case)
+    tasks = case.tasks.select_related("agency", "assignee")
+    if not material.shows(()):
+        # A task's title is users' words about the case: others' tasks are for those who
+        # may read what concerns the whole case; one's own agency's are always shown.
+        tasks = tasks.filter(agency_id=user.agency_id)
     return CasePage(
         case=case, sight=sight, can_edit=sight.can_edit and user.has_perm("cases.edit"),
         persons=cards,
@@ -103,11 +110,13 @@ def page(user: User, case_id: int, *, request: HttpRequest | None = None,
                           .select_related("agency")),
         referrals=list(Referral.objects.filter(case=case, case_person_id__in=visible)
                        .select_related("from_agency", "to_agency", "case_person")),
-        tasks=list(case.tasks.select_related("agency", "assignee")),
-        documents=list(case.documents.select_related("uploaded_by")),
-        events=timeline.visible_events(user, case, sight=sight),
+        tasks=list(tasks),
+        documents=documents.visible(user, case, material),
+        events=timeline.visible_events(user, case, sight=sight, material=material),
         elements=cases.elements(case),
         classification=classification,
         countries=cases.countries_of(case),
-        extra={"panels": panels.collect(user, classification)},
+        extra={"panels": panels.collect(user, classification),
+               # The summary is users' words about the whole case.
+               "shows_summary": material.shows(())},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -13,7 +14,14 @@ from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, Event, Notification
-from palermo.cases.services.access import CaseSight, Sight, person_sight, sight_of
+from palermo.cases.services.access import (
+    CaseSight,
+    MaterialSight,
+    Sight,
+    material_sight,
+    person_sight,
+    sight_of,
+)
 from palermo.cases.services.errors import NotAllowed, ServiceError
 from palermo.vocab import registry
 
@@ -59,20 +67,43 @@ def _value(value: Param, language: str) -> str:
     return str(value)
 
 
-def render(event: Event) -> str:
-    """The event in the current language: the services' sentence, then any words of the user."""
+def render(event: Event, *, with_words: bool = True) -> str:
+    """The event in the current language: the services' sentence, then any words of the user
+    (left out where the reader may not see the persons they may speak of)."""
     language = get_language() or "en"
     parts = []
     if event.message:
         values = {k: _value(v, language) for k, v in event.params.items()}
         parts.append(_(event.message) % values)
-    if event.text:
+    if event.text and with_words:
         parts.append(event.text)
     return " ".join(parts)
 
 
-def add_note(case: Case, text: str, *, actor: User, request: HttpRequest | None = None
-             ) -> Event:
+# Events whose whole line is material (a user's note; a document's name; a task's title):
+# shown only to those who may read what they concern. Other events are the case's outline,
+# in pseudonyms.
+MATERIAL_KINDS = ("note", "document", "task")
+
+
+def concerned_persons(case: Case, actor: User, ids: Iterable[int]) -> list[CasePerson]:
+    """The persons of ``case`` a note or document speaks of, as its writer chose them; each
+    must be in the case and seen by the writer."""
+    wanted = set(ids)
+    if not wanted:
+        return []
+    sight = sight_of(actor, case)
+    found = [cp for cp in CasePerson.objects.filter(case=case, pk__in=wanted)
+             if person_sight(actor, sight, cp) != Sight.HIDDEN]
+    if len(found) != len(wanted):
+        raise ServiceError(_("Choose the persons it concerns among this case's persons."),
+                           field="concerns")
+    return found
+
+
+def add_note(case: Case, text: str, *, actor: User, request: HttpRequest | None = None,
+             concerns: Iterable[int] = ()) -> Event:
+    """A user's note; ``concerns`` names the persons it speaks of (none: the whole case)."""
     if not sight_of(actor, case).can_edit or not actor.has_perm("cases.edit"):
         raise NotAllowed(_("Your agency does not take part in this case."))
     text = text.strip()
@@ -80,27 +111,44 @@ def add_note(case: Case, text: str, *, actor: User, request: HttpRequest | None 
         raise ServiceError(_("A note cannot be empty."), field="text")
     if len(text) > 20_000:
         raise ServiceError(_("A note has at most 20,000 characters."), field="text")
+    persons = concerned_persons(case, actor, concerns)
     with transaction.atomic():
         event = add_event(case, "note", "", actor=actor, text=text)
+        event.concerns.set(persons)
         audit.record("case.note", actor=actor, request=request, object_type="case",
-                     object_id=case.pk, detail={"event": event.pk})
+                     object_id=case.pk,
+                     detail={"event": event.pk, "concerns": sorted(p.pk for p in persons)})
     return event
 
 
+def _concerned(event: Event) -> list[int]:
+    ids = [p.pk for p in event.concerns.all()]
+    if not ids and event.case_person_id is not None and event.kind not in MATERIAL_KINDS:
+        ids = [event.case_person_id]
+    return ids
+
+
 def visible_events(user: User, case: Case, limit: int = 200,
-                   sight: CaseSight | None = None) -> list[Event]:
-    """The timeline as this user may see it: a person's events only where the person is."""
+                   sight: CaseSight | None = None,
+                   material: MaterialSight | None = None) -> list[Event]:
+    """The timeline as this user may see it: a person's events only where the person is;
+    notes, documents and users' words only where ``access.MaterialSight`` allows."""
     sight = sight or sight_of(user, case)
+    material = material or material_sight(user, case, sight)
     events = list(
-        Event.objects.filter(case=case).select_related("actor", "agency", "case_person")[:limit]
+        Event.objects.filter(case=case).select_related("actor", "agency", "case_person")
+        .prefetch_related("concerns")[:limit]
     )
-    shown = [
-        event for event in events
-        if event.case_person is None
-        or person_sight(user, sight, event.case_person) >= Sight.PSEUDONYM
-    ]
-    for event in shown:
-        event.rendered = render(event)  # type: ignore[attr-defined]
+    shown = []
+    for event in events:
+        if event.case_person is not None and \
+                person_sight(user, sight, event.case_person) < Sight.PSEUDONYM:
+            continue
+        readable = material.shows(_concerned(event))
+        if event.kind in MATERIAL_KINDS and not readable:
+            continue
+        event.rendered = render(event, with_words=readable)  # type: ignore[attr-defined]
+        shown.append(event)
     return shown
 
 

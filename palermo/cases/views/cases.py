@@ -6,20 +6,31 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
 from palermo.cases.forms import AgencyJoinForm, CaseForm, NoteForm, ReasonForm, StatusForm
-from palermo.cases.services import cases, documents, reading, timeline
-from palermo.cases.services.errors import NotAllowed, ServiceError
-
-REASON_KEY = "palermo_case_reason_{}"
+from palermo.cases.services import cases, documents, reading, restricted, timeline
+from palermo.cases.services.errors import ServiceError
+from palermo.web.forms import parse_int
+from palermo.web.safety import safe_next
 
 
 def show_error(form: object, exc: ServiceError) -> None:
     fields = getattr(form, "fields", {})
     form.add_error(exc.field if exc.field in fields else None, exc.message)  # type: ignore[attr-defined]
+
+
+def _concerns(request: HttpRequest) -> list[int]:
+    """The persons a note or document concerns, as ticked on the case page."""
+    values = request.POST.getlist("concerns")
+    numbers = [n for n in (parse_int(v) for v in values) if n is not None]
+    if len(numbers) != len(values):
+        raise ServiceError(_("Choose the persons it concerns among this case's persons."),
+                           field="concerns")
+    return numbers
 
 
 @requires("cases.view")
@@ -57,17 +68,14 @@ def case_create(request: HttpRequest) -> HttpResponse:
 @requires("cases.view")
 @require_http_methods(["GET", "POST"])
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    key = REASON_KEY.format(case_id)
-    if request.method == "POST":
-        reason_form = ReasonForm(request.POST)
-        if reason_form.is_valid():
-            request.session[key] = reason_form.cleaned_data["reason"]
-            return redirect("cases:case_detail", case_id=case_id)
+    reason_form = ReasonForm(request.POST if request.method == "POST" else None)
+    if reason_form.is_valid():
+        restricted.remember(request, case_id, reason_form.cleaned_data["reason"])
+        return redirect("cases:case_detail", case_id=case_id)
     try:
-        case_page = reading.page(actor(request), case_id, request=request,
-                                 reason=request.session.get(key, ""))
-    except NotAllowed:
-        return render(request, "cases/case_reason.html", {"form": ReasonForm()})
+        case_page = reading.page(actor(request), case_id, request=request)
+    except restricted.ReasonRequired:
+        return render(request, "cases/case_reason.html", {"form": reason_form})
     return render(request, "cases/case_detail.html", {
         "page": case_page, "case": case_page.case, "note_form": NoteForm(),
         "agency_form": AgencyJoinForm(),
@@ -75,19 +83,36 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     })
 
 
+@requires("cases.view")
+@require_http_methods(["GET", "POST"])
+def case_reason(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Say why before a highly restricted case's person or document is shown, then go on."""
+    reading.get_openable(actor(request), case_id)
+    back = safe_next(request, reverse("cases:case_detail", args=[case_id]),
+                     target=request.GET.get("next", ""))
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        restricted.remember(request, case_id, form.cleaned_data["reason"])
+        return redirect(back)
+    return render(request, "cases/case_reason.html", {"form": form})
+
+
 @requires("cases.edit")
 @require_http_methods(["GET", "POST"])
 def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
-    case, _sight = reading.get_openable(actor(request), case_id)
+    case, summary_shown = reading.for_editing(actor(request), case_id, request)
     initial = {"title": case.title, "summary": case.summary, "sensitivity": case.sensitivity,
                "version": case.version, **cases.classification_of(case),
                **{f"countries_{role}": codes for role, codes in cases.countries_of(case).items()}}
     form = CaseForm(request.POST or None, initial=initial)
+    if not summary_shown:
+        del form.fields["summary"]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        summary = {"summary": data["summary"]} if summary_shown else {}
         try:
             cases.update(case, actor=actor(request), version=data["version"] or 0,
-                         request=request, title=data["title"], summary=data["summary"],
+                         request=request, title=data["title"], **summary,
                          sensitivity=data["sensitivity"], classification=form.classification(),
                          countries=form.countries())
         except ServiceError as exc:
@@ -160,7 +185,8 @@ def document_upload(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         if upload is None:
             raise ServiceError(_("Choose a file."), field="file")
-        documents.attach(case, upload.name or "", upload, actor=actor(request), request=request)
+        documents.attach(case, upload.name or "", upload, actor=actor(request), request=request,
+                         concerns=_concerns(request))
     except ServiceError as exc:
         messages.error(request, exc.message)
     else:
@@ -185,7 +211,7 @@ def case_note(request: HttpRequest, case_id: int) -> HttpResponse:
         if not form.is_valid():
             raise ServiceError(_("A note cannot be empty."), field="text")
         timeline.add_note(case, form.cleaned_data["text"], actor=actor(request),
-                          request=request)
+                          request=request, concerns=_concerns(request))
     except ServiceError as exc:
         messages.error(request, exc.message)
     return redirect("cases:case_detail", case_id=case.pk)

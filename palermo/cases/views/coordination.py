@@ -12,6 +12,8 @@ from palermo.access.permissions import actor, requires, signed_in
 from palermo.cases.forms import ReferralAnswerForm, ReferralForm, TaskForm, TaskStateForm
 from palermo.cases.services import overview, persons, reading, referrals, tasks, timeline
 from palermo.cases.services.errors import ServiceError
+from palermo.web.forms import query_int
+from palermo.web.safety import safe_next
 
 
 @requires("cases.refer")
@@ -112,15 +114,14 @@ def task_state(request: HttpRequest, task_id: int) -> HttpResponse:
                         version=form.cleaned_data["version"], request=request)
     except ServiceError as exc:
         messages.error(request, exc.message)
-    return redirect(request.POST.get("next") or "cases:task_list")
+    return redirect(safe_next(request, "cases:task_list"))
 
 
 @requires("cases.coordinate")
 @require_GET
 def coordinator_overview(request: HttpRequest) -> HttpResponse:
-    days = request.GET.get("stale_days", "")
-    data = overview.build(actor(request),
-                          stale_days=int(days) if days.isdigit() else overview.STALE_DAYS)
+    data = overview.build(actor(request), stale_days=query_int(
+        request, "stale_days", overview.STALE_DAYS, minimum=1, maximum=3650))
     return render(request, "cases/overview.html", {"overview": data})
 
 
