@@ -4,19 +4,21 @@ this installation's users, through the same services as the pages."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader
+from pydantic import Field
 
 from palermo.access.permissions import Permission, Published
 from palermo.access.services.errors import ServiceError
 from palermo.exchange import message
 from palermo.exchange.models import CaseReport, Partner
 from palermo.exchange.services import ftm, inbound, outbound, partners, receipts
+from palermo.web import limits
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -75,11 +77,12 @@ class PartnerOut(Schema):
 
 
 class ExportIn(Schema):
-    partner_ids: list[int]
-    handling_code: str = "H0"
-    restriction: str = ""
-    requested_action: str = ""
-    person_ids: list[int] | None = None
+    partner_ids: limits.Ids
+    handling_code: limits.Code = "H0"
+    # As the message's schema (schema/hst-1.0.json) allows them.
+    restriction: Annotated[str, Field(max_length=2000)] = ""
+    requested_action: Annotated[str, Field(max_length=4000)] = ""
+    person_ids: limits.Ids | None = None
     identities: bool = False
     documents: bool = True
     sealed: bool = False
@@ -87,11 +90,13 @@ class ExportIn(Schema):
 
 
 class AcceptIn(Schema):
-    matches: dict[str, int | None] = {}
+    # A report holds at most 2,000 persons (schema/hst-1.0.json).
+    matches: Annotated[dict[Annotated[str, Field(max_length=32)], limits.Id | None],
+                       Field(max_length=2000)] = {}
 
 
 class RejectIn(Schema):
-    reason: str
+    reason: Annotated[str, Field(max_length=limits.NOTE)]
 
 
 @router.get("/schema/{version}", auth=Published())
@@ -132,10 +137,14 @@ def report_list(request: HttpRequest, direction: str = "in") -> list[CaseReport]
 
 
 @router.get("/reports/{report_id}", auth=Permission("exchange.view"))
-def report_detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
-    report = _get(request, report_id)
-    inbound.open_report(report, actor=_user(request), request=request)
-    return dict(report.content)
+def report_detail(request: HttpRequest, report_id: int, reason: str = "") -> dict[str, Any]:
+    """The message as the user may see it: the signed message itself when they may see all of
+    it; otherwise without its signature, the persons they may not see left out, those whose
+    identity they may not see marked ``identity_withheld``, and the free text left out. A
+    confidential report asks ``?reason=``."""
+    seen = inbound.open_report(_get(request, report_id), actor=_user(request),
+                               request=request, reason=reason)
+    return seen.content
 
 
 def _get(request: HttpRequest, report_id: int) -> CaseReport:
@@ -145,22 +154,24 @@ def _get(request: HttpRequest, report_id: int) -> CaseReport:
 
 @router.post("/cases/{case_id}/export", response={201: ReportOut},
              auth=Permission("exchange.send"))
-def case_export(request: HttpRequest, case_id: int, payload: ExportIn
+def case_export(request: HttpRequest, case_id: int, payload: ExportIn, reason: str = ""
                 ) -> Status[CaseReport]:
+    """A highly restricted case asks ``?reason=``."""
     data = payload.dict()
     send = data.pop("send")
     report = outbound.export(case_id, actor=_user(request),
-                             choice=outbound.Choice(**data), request=request)
+                             choice=outbound.Choice(**data), request=request, reason=reason)
     if send:
         report = outbound.send(report, actor=_user(request), request=request)
     return Status(201, report)
 
 
 @router.get("/cases/{case_id}/ftm", auth=Permission("exchange.send"))
-def case_ftm(request: HttpRequest, case_id: int) -> HttpResponse:
-    """The case as FollowTheMoney entities, one JSON object a line, for Aleph."""
-    entities = ftm.case_entities(case_id, actor=_user(request),
-                                 request=request)
+def case_ftm(request: HttpRequest, case_id: int, reason: str = "") -> HttpResponse:
+    """The case as FollowTheMoney entities, one JSON object a line, for Aleph. A highly
+    restricted case asks ``?reason=``."""
+    entities = ftm.case_entities(case_id, actor=_user(request), request=request,
+                                 reason=reason)
     return HttpResponse(ftm.as_lines(entities), content_type="application/x-ndjson")
 
 
@@ -185,8 +196,11 @@ def report_reject(request: HttpRequest, report_id: int, payload: RejectIn) -> Ca
              auth=Permission("exchange.receive"))
 def report_import(request: HttpRequest) -> Status[CaseReport]:
     """A message file (the body) brought by hand, for air-gapped exchange."""
-    if not request.body:
+    # Read within the message limit, rather than through Django's smaller one for forms.
+    raw = request.read(message.MAX_BYTES + 1)
+    if len(raw) > message.MAX_BYTES:
+        raise HttpError(413, f"a message is at most {message.MAX_BYTES:,} bytes")
+    if not raw:
         raise ServiceError("the body is empty: send the message file", field="body")
-    report, new = inbound.receive(request.body, via="file", actor=_user(request),
-                                  request=request)
+    report, new = inbound.receive(raw, via="file", actor=_user(request), request=request)
     return Status(201 if new else 200, report)

@@ -55,3 +55,8 @@ class PartnerForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Case-report file (.json)"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Why do you open this case report?"), max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,6 +1,7 @@
 """The HST case-report message as bytes and as a dictionary: reading with errors that say
 where (byte, line and column, JSON path), validation against the versioned JSON Schema, and
-the Ed25519 signature over its canonical form. Pure Python: no Django here."""
+the Ed25519 signature over its canonical form. Pure Python: no Django here (badinput is
+pure Python too)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from jsonschema import Draft202012Validator, FormatChecker
+
+from palermo.web import badinput
 
 FORMAT = "palermo-hst"
 RECEIPT = "palermo-hst-receipt"
@@ -54,10 +57,17 @@ def parse(raw: bytes, formats: tuple[str, ...] = (FORMAT,)) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise MessageError(f"not UTF-8 at byte {exc.start}") from None
     try:
-        data = json.loads(text)
+        data = badinput.loads(text)
     except json.JSONDecodeError as exc:
         raise MessageError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column "
                            f"{exc.colno}") from None
+    except badinput.BadJson as exc:
+        raise MessageError(str(exc)) from None
+    # Text the database cannot store, or a number no column holds, is refused here, where
+    # the path can still be named.
+    found = next(badinput.problems(data), None)
+    if found is not None:
+        raise MessageError(found[1], _path(found[0]))
     if not isinstance(data, dict):
         raise MessageError("a message is a JSON object", "$")
     if data.get("format") not in formats:

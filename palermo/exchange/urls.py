@@ -12,6 +12,7 @@ urlpatterns = [
     path("partners/", views.partners, name="partners"),
     path("partners/<int:partner_id>/trust/", views.partner_trust, name="partner_trust"),
     path("reports/<int:report_id>/", views.report_detail, name="report"),
+    path("reports/<int:report_id>/reason/", views.report_reason, name="report_reason"),
     path("reports/<int:report_id>/file/", views.report_file, name="report_file"),
     path("reports/<int:report_id>/step/", views.report_step, name="report_step"),
     path("cases/<int:case_id>/export/", views.case_export, name="export"),

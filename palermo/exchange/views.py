@@ -4,21 +4,29 @@ its preview, the FollowTheMoney download, and the trust store."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
-from palermo.access.services.errors import ServiceError
+from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.cases.services import persons, reading
 from palermo.exchange import message
-from palermo.exchange.forms import ExportForm, ImportForm, PartnerForm
+from palermo.exchange.forms import ExportForm, ImportForm, PartnerForm, ReasonForm
 from palermo.exchange.models import CaseReport, Direction, MessageState
+from palermo.exchange.services import access as report_access
 from palermo.exchange.services import ftm, htcds, inbound, outbound
 from palermo.exchange.services import partners as trust
+from palermo.web.forms import query_int
+from palermo.web.safety import safe_next
 
 
 @requires("exchange.view")
@@ -72,25 +80,64 @@ def _report(request: HttpRequest, report_id: int) -> CaseReport:
     return get_object_or_404(inbound.inbox(user) | inbound.outbox(user), pk=report_id)
 
 
+def _asks_reason(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A report that asks why sends the user to say it, then back where they were going."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except report_access.ReasonRequired as exc:
+            target = reverse("exchange:report_reason", args=[exc.report_id])
+            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+    return wrapped
+
+
 @requires("exchange.view")
+@require_http_methods(["GET", "POST"])
+def report_reason(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Say why before a confidential report (or one about a highly restricted case) is
+    shown, then go on."""
+    report = _report(request, report_id)
+    back = safe_next(request, reverse("exchange:report", args=[report.pk]),
+                     target=request.GET.get("next", ""))
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report_access.remember(request, report.pk, form.cleaned_data["reason"])
+        return redirect(back)
+    return render(request, "exchange/report_reason.html", {"form": form, "report": report})
+
+
+@requires("exchange.view")
+@_asks_reason
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     user = actor(request)
-    report = inbound.open_report(_report(request, report_id), actor=user, request=request)
+    seen = inbound.open_report(_report(request, report_id), actor=user, request=request)
+    report = seen.report
     reviewable = (report.direction == Direction.IN and report.state == MessageState.RECEIVED
                   and user.has_perm("exchange.receive"))
-    proposals = inbound.proposals(report, actor=user) if reviewable else {}
-    rows = [{"entry": p, "proposals": proposals.get(p["ref"], [])}
-            for p in report.content["case"]["persons"]]
+    proposals = inbound.proposals(report, actor=user, seen=seen) if reviewable else {}
+    rows = [{"person": p, "entry": p.entry, "proposals": proposals.get(p.ref, [])}
+            for p in seen.persons]
     return render(request, "exchange/report.html", {
-        "report": report, "case": report.content["case"], "rows": rows,
-        "reviewable": reviewable, "handling": report.content["handling"]})
+        "report": report, "view": seen, "case": seen.content["case"], "rows": rows,
+        "requested_action": seen.content.get("requested_action", ""),
+        "reviewable": reviewable, "handling": seen.content["handling"]})
 
 
 @requires("exchange.view")
+@_asks_reason
 def report_file(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(request, report_id)
-    inbound.open_report(report, actor=actor(request), request=request)
-    response = HttpResponse(outbound.as_file(report), content_type="application/json")
+    try:
+        body = inbound.signed_file(report, actor=actor(request), request=request)
+    except report_access.ReasonRequired:
+        raise  # asked for on its own page
+    except NotAllowed as exc:
+        return render(request, "web/errors/error.html",
+                      {"title": _("Not allowed"), "message": exc.message}, status=403)
+    response = HttpResponse(body, content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="hst-{report.message_id}.json"'
     return response
 
@@ -102,8 +149,7 @@ def report_step(request: HttpRequest, report_id: int) -> HttpResponse:
     step = request.POST.get("step")
     try:
         if step == "accept":
-            matches = {p["ref"]: int(request.POST[f"match_{p['ref']}"])
-                       if request.POST.get(f"match_{p['ref']}", "new").isdigit() else None
+            matches = {p["ref"]: query_int(request, f"match_{p['ref']}", source=request.POST)
                        for p in report.content["case"]["persons"]}
             case = inbound.accept(report, actor=user, matches=matches, request=request)
             messages.success(request, _("Accepted into case %(ref)s.") % {"ref": case.reference})
@@ -134,7 +180,7 @@ def case_export(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ExportForm(
         request.POST or None,
         partners=[(p.pk, str(p)) for p in trust.listing(user).filter(active=True)],
-        persons=[(c.case_person.pk, f"{c.name or c.label} ({c.case_person.role})")
+        persons=[(c.case_person.pk, f"{c.name} ({c.label})" if c.name else c.label)
                  for c in cards],
         may_share_identity=user.has_perm("exchange.share_identity"))
     preview = None

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from palermo.access.services.errors import ServiceError
 from palermo.cases.models import Case, CasePerson
 from palermo.exchange.services import htcds
 from tests.conftest import sign_in
@@ -54,6 +55,18 @@ def test_bad_values_are_reported_by_line_and_column_and_nothing_is_written() -> 
         "line 3, column gender: unknown value “Robot”",
         "line 3, column isSexualExploit: “2” is not 1 or 0",
     ]
+
+
+def test_a_quote_left_open_refuses_the_file_at_its_line() -> None:
+    world = exchange()
+    before = Case.objects.count()
+    rows = "".join(f"C{i},2024,Female,18--20,UA,IL,0,1,1,0,0,1,x\n" for i in range(1000))
+    broken = HEADER + 'C0,2024,Female,18--20,UA,IL,0,1,1,0,0,1,"Hotline\n' + rows
+    with pytest.raises(ServiceError) as caught:
+        htcds.import_csv(broken.encode(), actor=world.receiver)
+    assert caught.value.field == "file"
+    assert "line 2: a quote opened on this line is not closed" in caught.value.message
+    assert Case.objects.count() == before
 
 
 def test_page_shows_the_mapping(user_with: object) -> None:

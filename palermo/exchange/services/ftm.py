@@ -14,7 +14,7 @@ import pycountry
 from django.http import HttpRequest
 
 from palermo.audit import services as audit
-from palermo.cases.services import persons, reading
+from palermo.cases.services import access, persons, reading, restricted
 from palermo.cases.services.access import Sight
 from palermo.exchange.services.common import require
 from palermo.vocab import registry
@@ -64,17 +64,21 @@ def _person(card: persons.PersonCard, case_reference: str, ids: dict[int, str]
                       country=_country(document.issuing_country), type=[document.kind])
 
 
-def case_entities(case_id: int, *, actor: User,
-                  request: HttpRequest | None = None) -> list[dict[str, Any]]:
-    """What the user sees of the case, as entities; each identity is an audited read."""
+def case_entities(case_id: int, *, actor: User, request: HttpRequest | None = None,
+                  reason: str = "") -> list[dict[str, Any]]:
+    """What the user sees of the case, as entities; each identity is an audited read, with
+    the reason a highly restricted case asks for."""
     require(actor, "exchange.send")
     case, sight = reading.get_openable(actor, case_id)
-    cards = persons.cards(actor, case, sight, request=request)
+    reason = restricted.gate(actor, case, reason, request)
+    cards = persons.cards(actor, case, sight, request=request, reason=reason)
+    # The summary is users' words about the whole case: only for one who sees everyone.
+    summary = case.summary if access.material_sight(actor, case, sight).shows([]) else ""
     ids = {c.case_person.pk: _id(case.reference, c.case_person.pk) for c in cards}
     entities = [e for card in cards for e in _person(card, case.reference, ids)]
     countries = sorted({c for row in case.countries.all() for c in _country(row.country)})
     entities.append(_entity(_id(case.reference), "Event", name=[case.title],
-                            summary=[case.summary] if case.summary else [],
+                            summary=[summary] if summary else [],
                             startDate=[case.opened_on.isoformat()], country=countries,
                             involved=list(ids.values()), topics=[TRAFFICKING],
                             recordId=[case.reference]))
@@ -88,7 +92,7 @@ def case_entities(case_id: int, *, actor: User,
                 "UnknownLink", subject=[ids[suspect.case_person.pk]],
                 object=[ids[victim.case_person.pk]], role=["suspected trafficker of"]))
     audit.record("exchange.ftm_export", actor=actor, request=request, object_type="case",
-                 object_id=case.pk, detail={"entities": len(entities)})
+                 object_id=case.pk, reason=reason, detail={"entities": len(entities)})
     return entities
 
 

@@ -5,7 +5,6 @@ file is good."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import cases, persons
 from palermo.exchange.services.common import require
+from palermo.web import csvfile
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -142,9 +142,15 @@ def read(content: bytes) -> tuple[list[Row], MappingReport]:
     except UnicodeDecodeError as exc:
         raise ServiceError(_("The file is not UTF-8 (byte %(at)d).") % {"at": exc.start},
                            field="file") from None
-    reader = csv.DictReader(io.StringIO(text))
-    _columns(list(reader.fieldnames or []), report)
-    rows = [_row(raw, reader.line_num, report) for raw in reader]
+    try:
+        table = list(csvfile.records(io.StringIO(text, newline="")))
+    except csvfile.CsvFault as exc:  # a quote left open: refused whole, naming where
+        raise ServiceError(_("The file cannot be read: %(problem)s.")
+                           % {"problem": exc.message}, field="file") from None
+    header = table[0].cells if table else []
+    _columns(header, report)
+    rows = [_row(dict(zip(header, record.cells, strict=False)), record.line, report)
+            for record in table[1:] if record.cells]
     if not rows:
         raise ServiceError(_("The file has a header but no rows."), field="file")
     return rows, report

@@ -7,7 +7,6 @@ never merged silently."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -22,9 +21,10 @@ from palermo.audit import services as audit
 from palermo.cases.services import cases, duplicates, persons, reading
 from palermo.exchange import keys, message, sealing
 from palermo.exchange.models import CaseReport, Direction, LinkedCase, MessageState, Partner
-from palermo.exchange.services import receipts, vocabulary
+from palermo.exchange.services import access, outbound, receipts, vocabulary
 from palermo.exchange.services.common import require
 from palermo.exchange.services.partners import trusted_keys
+from palermo.web import badinput
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -44,12 +44,12 @@ def unseal(raw: bytes) -> bytes:
     if len(raw) > message.MAX_BYTES or sealing.SEALED.encode() not in raw[:4096]:
         return raw
     try:
-        envelope = json.loads(raw)
+        envelope = badinput.loads(raw)
         if not sealing.is_sealed(envelope):
             return raw
         return sealing.open_sealed(envelope, keys.sealing_keys())
     except ValueError:
-        return raw  # not JSON: parse() says where
+        return raw  # not JSON, or nested too deep: parse() says where
     except message.MessageError as exc:
         raise _refuse(exc) from None
 
@@ -111,27 +111,39 @@ def outbox(user: User) -> QuerySet[CaseReport]:
                                      sender_agency=user.agency.name).defer("content")
 
 
-def open_report(report: CaseReport, *, actor: User,
-                request: HttpRequest | None = None) -> CaseReport:
-    """A report names persons: reading it is audited."""
+def open_report(report: CaseReport, *, actor: User, request: HttpRequest | None = None,
+                reason: str = "") -> access.ReportView:
+    """A report names persons: the user sees what the rules let them, and the read is
+    audited (see services/access.py)."""
     require(actor, "exchange.view")
-    audit.record_read(actor, "case_report", report.pk, request=request,
-                      detail={"message_id": report.message_id})
-    return report
+    return access.view(actor, report, request=request, reason=reason)
+
+
+def signed_file(report: CaseReport, *, actor: User, request: HttpRequest | None = None,
+                reason: str = "") -> bytes:
+    """The file that travels, for a user who may see everything in it."""
+    require(actor, "exchange.view")
+    access.may_take_file(actor, report, request=request, reason=reason)
+    return outbound.as_file(report)
 
 
 def _birth(person: dict[str, Any]) -> dt.date | None:
     return dt.date.fromisoformat(person["birth_date"]) if person.get("birth_date") else None
 
 
-def proposals(report: CaseReport, *, actor: User) -> dict[str, list[duplicates.Candidate]]:
-    """For each received person with a name: the local persons likely to be the same."""
+def proposals(report: CaseReport, *, actor: User, seen: access.ReportView | None = None
+              ) -> dict[str, list[duplicates.Candidate]]:
+    """For each received person whose identity the user sees: the local persons likely to be
+    the same. None for the others: a match found by a name the user may not read would
+    tell them who it is."""
     require(actor, "exchange.receive")
+    seen = seen or access.judge(actor, report)
     found = {}
-    for person in report.content["case"]["persons"]:
-        if person.get("names"):
-            found[person["ref"]] = duplicates.candidates(
-                actor, person["names"], _birth(person), person.get("nationalities"))
+    for person in seen.persons:
+        if person.shows_identity and person.entry.get("names"):
+            entry = person.entry
+            found[person.ref] = duplicates.candidates(
+                actor, entry["names"], _birth(entry), entry.get("nationalities"))
     return found
 
 
@@ -166,7 +178,8 @@ def _case_for(report: CaseReport, actor: User, request: HttpRequest | None
                         "palermo_means": classification.get("means", []),
                         "palermo_purposes": classification.get("purposes", []),
                         "exploitation_types": content.get("exploitation_types", [])},
-        countries=content.get("countries") or {}, tags=["exchange"])
+        countries=content.get("countries") or {}, tags=["exchange"],
+        sensitivity=access.sensitivity(report))
     link = LinkedCase.objects.create(sender_country=report.sender_country,
                                      sender_reference=report.case_reference, case_id=case.pk)
     return case, link

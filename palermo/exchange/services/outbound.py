@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
-from palermo.cases.services import cases, persons, reading
+from palermo.cases.services import access, cases, persons, reading, restricted
 from palermo.cases.services.access import Sight
 from palermo.exchange import keys, message, sealing
 from palermo.exchange.models import CaseReport, Direction, MessageState, Partner
+from palermo.exchange.services import access as report_access
 from palermo.exchange.services import delivery
 from palermo.exchange.services.common import require
 from palermo.vocab import registry
@@ -94,12 +95,20 @@ def _person(card: persons.PersonCard, choice: Choice) -> tuple[dict[str, Any], b
     return entry, shares
 
 
-def build(case_id: int, *, actor: User, choice: Choice,
-          request: HttpRequest | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def build(case_id: int, *, actor: User, choice: Choice, request: HttpRequest | None = None,
+          reason: str = "") -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The unsigned message and the list of persons in it (for the audit entry)."""
+    built, included, _reason = _build(case_id, actor=actor, choice=choice, request=request,
+                                      reason=reason)
+    return built, included
+
+
+def _build(case_id: int, *, actor: User, choice: Choice, request: HttpRequest | None,
+           reason: str) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
     _check(actor, choice)
     case, sight = reading.get_openable(actor, case_id)
-    cards = persons.cards(actor, case, sight, request=request)
+    reason = restricted.gate(actor, case, reason, request)
+    cards = persons.cards(actor, case, sight, request=request, reason=reason)
     if choice.person_ids is not None:
         cards = [c for c in cards if c.case_person.pk in set(choice.person_ids)]
     entries, included = [], []
@@ -109,18 +118,23 @@ def build(case_id: int, *, actor: User, choice: Choice,
         included.append({"person": card.case_person.person_id, "role": card.case_person.role,
                          "identity": shared})
     classified = cases.classification_of(case)
+    # The summary is users' words about the whole case: it leaves only with a user who may
+    # read it, one who sees every person of the case in full.
+    summary = case.summary if access.material_sight(actor, case, sight).shows([]) else ""
     built: dict[str, Any] = {
         "format": message.FORMAT, "version": message.CURRENT,
         "message_id": str(uuid.uuid4()),
         "created": timezone.now().isoformat(timespec="seconds"),
         "sender": {"agency": actor.agency.name, "country": actor.agency.country},
         "recipients": [{"agency": p.agency, "country": p.country} for p in choice.partners],
-        "handling": {"code": choice.handling_code, "classification": "restricted",
+        "handling": {"code": choice.handling_code,
+                     "classification": report_access.classification_for(case),
                      **({"restriction": choice.restriction.strip()}
                         if choice.restriction.strip() else {})},
         "requested_action": choice.requested_action.strip(),
         "case": {
-            "reference": case.reference, "title": case.title, "summary": case.summary,
+            "reference": case.reference, "title": case.title,
+            **({"summary": summary} if summary else {}),
             "opened_on": case.opened_on.isoformat(), "status": case.status,
             "classification": {"acts": classified["palermo_acts"],
                                "means": classified["palermo_means"],
@@ -132,13 +146,14 @@ def build(case_id: int, *, actor: User, choice: Choice,
         },
     }
     message.validate(built)
-    return built, included
+    return built, included, reason
 
 
 def export(case_id: int, *, actor: User, choice: Choice,
-           request: HttpRequest | None = None) -> CaseReport:
+           request: HttpRequest | None = None, reason: str = "") -> CaseReport:
     """Sign the message with the actor's agency's key and keep it in the outbox."""
-    built, included = build(case_id, actor=actor, choice=choice, request=request)
+    built, included, reason = _build(case_id, actor=actor, choice=choice, request=request,
+                                     reason=reason)
     signed = message.sign(built, keys.signing_key(actor.agency_id))
     with transaction.atomic():
         report = CaseReport.objects.create(
@@ -150,7 +165,7 @@ def export(case_id: int, *, actor: User, choice: Choice,
             sealed=choice.sealed,
             partner=choice.partners[0] if len(choice.partners) == 1 else None)
         audit.record("exchange.export", actor=actor, request=request, object_type="case",
-                     object_id=case_id,
+                     object_id=case_id, reason=reason,
                      detail={"message_id": report.message_id, "handling": choice.handling_code,
                              "recipients": signed["recipients"], "persons": included})
     return report
