@@ -1,7 +1,8 @@
 """The Django admin, for reference data only, for superusers with a verified second factor.
 
 User management has its own pages (access/views/manage.py); here the tables are shown for
-inspection, and every change made here is audited like any other.
+inspection, and every change made here is audited like any other. The audit log is not
+here at all (see audit/admin.py).
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ class AgencyAdmin(AuditedAdmin):
 @admin.register(Role)
 class RoleAdmin(AuditedAdmin):
     list_display = ["code", "name"]
-    readonly_fields = ["version"]
+    # An exemption from the second factor needs a reason, a version check and its own audit
+    # entry: it is made on the role page (access:role_edit), never here.
+    readonly_fields = ["version", "mfa_exempt_reason", "mfa_exempt_by", "mfa_exempt_at"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -8,7 +8,12 @@ class AccessConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.utils.translation import gettext_lazy as _
 
+        from palermo.web.navigation import NavEntry, add_entry
+
+        add_entry(NavEntry(_("Sign-in security"), "access:security", "access.view_security",
+                           "admin"))
         # Upgrades bring new default permissions to existing roles without a manual step.
         post_migrate.connect(_sync_default_roles, sender=self)
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
 
+from palermo.access.models import normalise_email
 from palermo.vocab import registry
+
+
+def lockout_username(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str | None:
+    """The username django-axes counts failures against (AXES_USERNAME_CALLABLE): the email
+    in the spelling sign-in looks it up by, so another case or width is no fresh start."""
+    field = settings.AXES_USERNAME_FORM_FIELD
+    value = credentials.get(field) if credentials else None
+    if value is None and request is not None:
+        value = getattr(request, "data", request.POST).get(field)
+    return normalise_email(str(value)) if value else value
 
 
 class RolePermissionBackend(ModelBackend):

@@ -10,12 +10,21 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from palermo.access.models import Agency, Role
+from palermo.access.models import Agency, Role, normalise_email
 from palermo.vocab import registry
 
 
+class SignInEmailField(forms.EmailField):
+    """Normalised before it is validated, so ``ＨＥＡＬＴＨ@…`` is ``health@…`` to the lockout
+    and to sign-in alike (see models.normalise_email)."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value) or ""
+        return normalise_email(text) if text else text
+
+
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(
+    username = SignInEmailField(
         label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "username",
                                                          "autofocus": True}),
     )
@@ -89,6 +98,14 @@ class RolePermissionsForm(forms.Form):
         label=_("Permissions"), required=False, widget=forms.CheckboxSelectMultiple,
         choices=lambda: _vocab_choices("permissions"),
     )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MfaExemptionForm(forms.Form):
+    # What the administrator meant to do: a second press cannot undo the first.
+    exempt = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(
+        attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
+from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from palermo.vocab import registry
+
+
+def normalise_email(value: str) -> str:
+    """The one spelling of an email address that sign-in, lockout and storage all use.
+
+    Without it ``HEALTH@…`` or a full-width ``ｈｅａｌｔｈ@…`` would be a fresh account to the
+    lockout while still signing in as ``health@…``. NFKC folds compatibility forms
+    (full-width letters, ligatures), casefold is the Unicode case-insensitive comparison, and
+    NFKC again because casefolding can leave a string that is not normalised.
+    """
+    folded = unicodedata.normalize("NFKC", value).casefold()
+    return unicodedata.normalize("NFKC", folded).strip()
 
 
 def _check_code(vocabulary: str, code: str, field: str) -> None:
@@ -48,6 +62,14 @@ class Role(models.Model):
     # The defaults from vocab/roles.yaml already applied; see services.roles.sync_defaults.
     seeded_permissions = models.JSONField(default=list, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1)
+    # Blank: the role signs in with a second factor. An administrator may exempt a role that
+    # grants no privileged permission, and must say why (see services.roles).
+    mfa_exempt_reason = models.TextField(_("why no second factor"), blank=True, default="")
+    mfa_exempt_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("exempted by"),
+    )
+    mfa_exempt_at = models.DateTimeField(_("exempted on"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -63,22 +85,37 @@ class Role(models.Model):
         if unknown:
             raise ValidationError({"permissions": _("Unknown permission %(code)s.")
                                    % {"code": unknown[0]}})
+        if self.mfa_exempt and self.privileged_permissions():
+            # The Django admin edits permissions too; it must not make an exempt role
+            # privileged behind the role page's back.
+            raise ValidationError({"permissions": _(
+                "%(role)s signs in without a second factor, so it cannot hold a privileged "
+                "permission. End its exemption first.") % {"role": self.name}})
+
+    def privileged_permissions(self) -> list[str]:
+        vocabulary = registry.get("permissions")
+        return [code for code in self.permissions
+                if code in vocabulary and vocabulary.get(code).extra.get("privileged")]
+
+    @property
+    def mfa_exempt(self) -> bool:
+        return bool(self.mfa_exempt_reason.strip())
 
     @property
     def requires_mfa(self) -> bool:
-        vocabulary = registry.get("permissions")
-        return any(
-            vocabulary.get(code).extra.get("privileged")
-            for code in self.permissions if code in vocabulary
-        )
+        """Every role asks for a second factor unless exempted with a reason; a privileged
+        permission makes it required whatever the exemption says."""
+        return not self.mfa_exempt or bool(self.privileged_permissions())
 
 
 class UserManager(BaseUserManager["User"]):
     def get_by_natural_key(self, username: str | None) -> User:
-        return self.get(email__iexact=username)
+        # Stored emails are normalised on save (and by migration 0004), so an exact match on
+        # the unique column is case-insensitive without LIKE and cannot find two accounts.
+        return self.get(email=normalise_email(username or ""))
 
     def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user = self.model(email=normalise_email(email), **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -127,13 +164,21 @@ class User(AbstractBaseUser):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+    def held_roles(self) -> list[Role]:
+        """The user's roles, read once per request (a prefetch is used when there is one,
+        as token sign-in makes)."""
+        cached: list[Role] | None = getattr(self, "_held_roles", None)
+        if cached is None:
+            cached = list(self.roles.all())
+            self._held_roles = cached
+        return cached
+
     def palermo_permissions(self) -> frozenset[str]:
         """The union of the user's roles' permissions, cached for the request."""
         cached: frozenset[str] | None = getattr(self, "_palermo_permissions", None)
         if cached is None:
             codes: set[str] = set()
-            # roles.all() uses a prefetch when the caller made one (token sign-in does).
-            for role in self.roles.all():
+            for role in self.held_roles():
                 codes.update(role.permissions or [])
             cached = frozenset(codes)
             self._palermo_permissions = cached
@@ -141,11 +186,10 @@ class User(AbstractBaseUser):
 
     @property
     def requires_mfa(self) -> bool:
-        vocabulary = registry.get("permissions")
-        return any(
-            vocabulary.get(code).extra.get("privileged")
-            for code in self.palermo_permissions() if code in vocabulary
-        )
+        """A second factor unless every one of the user's roles is exempt. A user without
+        roles is no exception: nobody signs in with a password alone by omission."""
+        held = self.held_roles()
+        return not held or any(role.requires_mfa for role in held)
 
     def has_perm(self, perm: str, obj: Any = None) -> bool:
         """Asks each authentication backend, as Django's PermissionsMixin does."""
@@ -167,7 +211,12 @@ class User(AbstractBaseUser):
         return self.is_active and self.is_superuser
 
     def clean(self) -> None:
-        self.email = self.email.lower()
+        self.email = normalise_email(self.email)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Whoever saves (services, factories, the admin), one spelling is stored.
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
 
 
 class ApiToken(models.Model):

@@ -88,6 +88,39 @@ def signed_in(view: View) -> View:
     return guarded  # type: ignore[return-value]
 
 
+def signed_in_or_token(view: View) -> View:
+    """Any signed-in user, or any valid bearer token (the API's own description: a program
+    that holds a token reads it the way a person reads the documentation page)."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.headers.get("Authorization"):
+            # As for the operations: a request that presents a token is judged by it alone.
+            if _bearer_user(request) is None:
+                from palermo.api import error
+
+                response = error(401, "unauthenticated", "send a valid token in the "
+                                 "Authorization: Bearer header, or sign in")
+                response["WWW-Authenticate"] = "Bearer"
+                return response
+            return view(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    guarded.palermo_permission = SIGNED_IN  # type: ignore[attr-defined]
+    return guarded  # type: ignore[return-value]
+
+
+def _bearer_user(request: HttpRequest) -> Any:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    from palermo.access.services import tokens
+
+    return tokens.authenticate(token.strip(), request=request)
+
+
 def public(view: View) -> View:
     """Anyone may use the view, signed in or not (sign-in page, health check)."""
     view.palermo_permission = PUBLIC  # type: ignore[attr-defined]

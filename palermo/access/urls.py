@@ -23,4 +23,7 @@ urlpatterns = [
     path("agencies/", manage.agency_list, name="agency_list"),
     path("roles/", manage.role_list, name="role_list"),
     path("roles/<int:role_id>/", manage.role_edit, name="role_edit"),
+    path("roles/<int:role_id>/mfa-exemption/", manage.role_mfa_exemption,
+         name="role_mfa_exemption"),
+    path("security/", manage.security, name="security"),
 ]

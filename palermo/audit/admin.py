@@ -1,11 +1,6 @@
-from django.contrib import admin
+"""The audit log is deliberately absent from the Django admin.
 
-from palermo.access.admin import ReadOnlyAdmin
-from palermo.audit.models import AuditEvent
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["seq", "at", "actor_label", "action", "object_type", "object_id", "outcome"]
-    list_filter = ["outcome"]
-    search_fields = ["actor_label", "action", "object_id"]
+The admin opens to any superuser, and being a superuser grants no Palermo permission: the
+log is read only on the auditor's page and API, which need ``audit.view`` from a role (see
+docs/security.md). Registering ``AuditEvent`` here would show every entry to superusers.
+"""

@@ -16,6 +16,7 @@ from django.db import connection
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.ops import files
 
 
 def seed_demo(say: Callable[[str], None]) -> None:
@@ -57,23 +58,32 @@ def _pg_args(db: dict) -> list[str]:
 def backup(target: Path) -> Path:
     """A consistent copy while Palermo runs: SQLite's online backup, or pg_dump's snapshot."""
     target = target.resolve()
-    if target.exists():
-        raise ServiceError(f"{target} exists already; choose a new file", field="file")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    files.private_dir(target.parent)
+    try:
+        # Made 0600 before anything is written into it, so no copy is ever readable by others.
+        files.new_private_file(target)
+    except FileExistsError:
+        raise ServiceError(f"{target} exists already; choose a new file", field="file") from None
     db = _database()
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        destination = sqlite3.connect(target)
-        try:
-            connection.connection.backup(destination)
-        finally:
-            destination.close()
-    elif connection.vendor == "postgresql":
-        _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(target),
-              *_pg_args(db), str(db["NAME"])], _pg_env(db))
-    else:
-        raise ServiceError(f"no backup for database vendor {connection.vendor}")
-    os.chmod(target, 0o600)
+    try:
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            destination = sqlite3.connect(target)
+            try:
+                connection.connection.backup(destination)
+            finally:
+                destination.close()
+        elif connection.vendor == "postgresql":
+            _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(target),
+                  *_pg_args(db), str(db["NAME"])], _pg_env(db))
+        else:
+            raise ServiceError(f"no backup for database vendor {connection.vendor}")
+    except BaseException:
+        # No empty or half-written file left to be mistaken for a backup (or to block the
+        # next attempt with "exists already").
+        target.unlink(missing_ok=True)
+        raise
+    os.chmod(target, files.FILE_MODE)
     audit.record("database.backup", detail={"file": str(target)})
     return target
 
@@ -90,7 +100,10 @@ def restore(source: Path) -> None:
         live = Path(db["NAME"])
         for suffix in ("-wal", "-shm"):
             Path(f"{live}{suffix}").unlink(missing_ok=True)
+        if not live.exists():
+            files.new_private_file(live)
         shutil.copyfile(source, live)
+        os.chmod(live, files.FILE_MODE)
     elif connection.vendor == "postgresql":
         connection.close()
         _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",

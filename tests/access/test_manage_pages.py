@@ -8,6 +8,7 @@ import pytest
 
 from palermo.access.models import Agency, Role, User
 from palermo.audit.models import AuditEvent
+from palermo.vocab import registry
 from tests.access.factories import AgencyFactory, role
 
 pytestmark = pytest.mark.django_db
@@ -110,10 +111,12 @@ def test_role_permissions_are_edited_as_data(signed_in: Any) -> None:
     assert "access.view_own_profile" in event.detail["removed"]
 
 
-def test_privileged_permission_makes_a_role_require_mfa() -> None:
-    assert role("auditor").requires_mfa
-    assert not role("trainer").requires_mfa
-    assert Role(permissions=["web.view_dashboard", "person.view_identity"]).requires_mfa
+def test_every_role_requires_mfa_unless_exempt_and_privileged_ones_always() -> None:
+    assert all(role(term.code).requires_mfa for term in registry.get("roles"))
+    assert not Role(permissions=["web.view_dashboard"], mfa_exempt_reason="kiosk").requires_mfa
+    # An exemption never reaches a privileged permission, however it got there.
+    assert Role(permissions=["web.view_dashboard", "person.view_identity"],
+                mfa_exempt_reason="kiosk").requires_mfa
 
 
 def test_non_administrators_cannot_manage_users(signed_in: Any) -> None:

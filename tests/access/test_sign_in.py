@@ -10,7 +10,7 @@ from django.test import Client
 
 from palermo.access.middleware import LOGIN_AT, SEEN_AT
 from palermo.audit.models import AuditEvent
-from tests.access.factories import PASSWORD, totp_now
+from tests.access.factories import PASSWORD, role, totp_now
 from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -73,11 +73,39 @@ def test_privileged_user_without_device_must_enrol_first(client: Client, user_wi
     assert AuditEvent.objects.filter(action="mfa.enrol", actor=user, outcome="success").exists()
 
 
-def test_unprivileged_user_signs_in_with_password_only(client: Client, user_with: Any) -> None:
-    user = user_with("trainer")
+def test_a_role_without_privileged_permissions_still_asks_for_a_second_factor(
+    client: Client, user_with: Any
+) -> None:
+    user = user_with("trainer", without_device=True)
     response = client.post("/access/login/", {"username": user.email, "password": PASSWORD})
+    assert response["Location"] == "/access/mfa/setup/"
+    assert client.get("/")["Location"] == "/access/mfa/setup/"
+
+
+def test_a_user_without_roles_asks_for_a_second_factor(client: Client, user_with: Any) -> None:
+    user = user_with(without_device=True)
+    response = client.post("/access/login/", {"username": user.email, "password": PASSWORD})
+    assert response["Location"] == "/access/mfa/setup/"
+
+
+def test_only_a_user_whose_roles_are_all_exempt_signs_in_with_password_only(
+    user_with: Any
+) -> None:
+    from palermo.access.services import roles
+
+    admin = user_with("administrator")
+    trainer = role("trainer")
+    roles.set_mfa_exemption(trainer, exempt=True, reason="classroom kiosk", actor=admin,
+                            version=trainer.version)
+    alone = Client()
+    response = alone.post("/access/login/", {"username": user_with("trainer").email,
+                                             "password": PASSWORD})
     assert response["Location"] == "/"
-    assert client.get("/").status_code == 200
+    assert alone.get("/").status_code == 200
+    # One more role that is not exempt brings the second factor back.
+    both = user_with("trainer", "juror", without_device=True)
+    response = Client().post("/access/login/", {"username": both.email, "password": PASSWORD})
+    assert response["Location"] == "/access/mfa/setup/"
 
 
 def test_wrong_password_says_so_and_is_audited(client: Client, user_with: Any) -> None:

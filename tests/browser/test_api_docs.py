@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.access.factories import PASSWORD, UserFactory
+from tests.access.factories import PASSWORD, UserFactory, totp_now
 
 
 def test_api_docs_render_offline_under_the_content_security_policy(page: Any,
@@ -21,6 +21,10 @@ def test_api_docs_render_offline_under_the_content_security_policy(page: Any,
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Six-digit code from your authenticator app").fill(
+        totp_now(user.totpdevice_set.get()))
+    page.get_by_role("button", name="Verify").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     page.goto("/api/v1/docs")
     expect(page.locator(".swagger-ui .title")).to_contain_text("Palermo API")
     expect(page.get_by_text("/api/v1/me").first).to_be_visible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.access.factories import PASSWORD, AgencyFactory, UserFactory
+from tests.access.factories import PASSWORD, AgencyFactory, UserFactory, totp_now
 from tests.screening.factories import TD3, watch_lists
 
 
@@ -19,6 +19,9 @@ def test_scan_passport_and_see_the_hit_in_place(page: Any, artifacts: Path) -> N
     page.get_by_label("Email").fill(officer.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Six-digit code from your authenticator app").fill(
+        totp_now(officer.totpdevice_set.get()))
+    page.get_by_role("button", name="Verify").click()
     page.get_by_role("link", name="Screening").click()
 
     field = page.get_by_label("Scan or type a passport MRZ, a document number, a VIN or a name")

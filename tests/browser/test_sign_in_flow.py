@@ -59,4 +59,8 @@ def test_keyboard_alone_can_sign_in(page: Any) -> None:
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
+    # The code field has the focus on the second factor page too.
+    expect(page.get_by_label("Six-digit code from your authenticator app")).to_be_focused()
+    page.keyboard.type(totp_now(user.totpdevice_set.get()))
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from palermo.access.models import Agency, Role, User
+from palermo.access.models import Agency, Role, User, normalise_email
 from palermo.access.services import token_cache
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
@@ -37,13 +37,13 @@ def create(
     password: str | None = None, is_superuser: bool = False,
     request: HttpRequest | None = None,
 ) -> User:
-    email = email.strip().lower()
+    email = normalise_email(email)
     try:
         validate_email(email)
     except ValidationError:
         raise ServiceError(_("%(email)s is not an email address.") % {"email": email},
                            field="email") from None
-    if User.objects.filter(email__iexact=email).exists():
+    if User.objects.filter(email=email).exists():
         raise ServiceError(_("A user with the email %(email)s already exists.") % {"email": email},
                            field="email")
     if not full_name.strip():

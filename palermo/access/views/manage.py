@@ -9,14 +9,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.forms import AgencyForm, ReasonForm, RolePermissionsForm, UserForm
+from palermo.access.forms import (
+    AgencyForm,
+    MfaExemptionForm,
+    ReasonForm,
+    RolePermissionsForm,
+    UserForm,
+)
+from palermo.access.models import Role
 from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies, mfa, roles, tokens, users
 from palermo.access.services.errors import ServiceError
 from palermo.vocab import registry
 
 
-def _show_error(form: UserForm | AgencyForm | RolePermissionsForm, exc: ServiceError) -> None:
+def _show_error(form: UserForm | AgencyForm | RolePermissionsForm | MfaExemptionForm,
+                exc: ServiceError) -> None:
     field = exc.field if exc.field in form.fields else None
     form.add_error(field, exc.message)
 
@@ -179,6 +187,43 @@ def role_edit(request: HttpRequest, role_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("access:role_list")
+    return _role_page(request, role, form, _exemption_form(role))
+
+
+@requires("access.manage_roles")
+@require_POST
+def role_mfa_exemption(request: HttpRequest, role_id: int) -> HttpResponse:
+    role = get_object_or_404(roles.listing(), pk=role_id)
+    form = MfaExemptionForm(request.POST)
+    if form.is_valid():
+        try:
+            roles.set_mfa_exemption(
+                role, exempt=form.cleaned_data["exempt"], reason=form.cleaned_data["reason"],
+                actor=actor(request), version=form.cleaned_data["version"], request=request)
+        except ServiceError as exc:
+            _show_error(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("access:role_edit", role_id=role.pk)
+    permissions_form = RolePermissionsForm(
+        initial={"permissions": role.permissions, "version": role.version})
+    return _role_page(request, role, permissions_form, form)
+
+
+def _exemption_form(role: Role) -> MfaExemptionForm:
+    return MfaExemptionForm(initial={"exempt": not role.mfa_exempt, "version": role.version})
+
+
+def _role_page(request: HttpRequest, role: Role, form: RolePermissionsForm,
+               exemption_form: MfaExemptionForm) -> HttpResponse:
     return render(request, "access/role_form.html", {
         "form": form, "role": role, "role_label": roles.label(role, get_language() or "en"),
+        "exemption_form": exemption_form, "privileged": role.privileged_permissions(),
+    })
+
+
+@requires("access.view_security")
+def security(request: HttpRequest) -> HttpResponse:
+    return render(request, "access/security.html", {
+        "rows": roles.mfa_overview(get_language() or "en"),
     })

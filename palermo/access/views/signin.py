@@ -9,7 +9,6 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -20,17 +19,13 @@ from palermo.access.middleware import start_session_clock
 from palermo.access.permissions import public, signed_in
 from palermo.access.services import mfa
 from palermo.web.language import activate_for_response
+from palermo.web.safety import safe_next
 
 NEXT = "palermo_next"
 
 
 def _next_url(request: HttpRequest) -> str:
-    target = request.session.pop(NEXT, "") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return "/"
+    return safe_next(request, "/", target=request.session.pop(NEXT, "") or "")
 
 
 @public

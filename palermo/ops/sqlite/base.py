@@ -10,15 +10,23 @@ outside a transaction (rare: Django wraps its writes in ``atomic``) still use SQ
 retry, so correctness never rests on the lock file, only the waiting time.
 
 In-memory databases (the tests' default) have one connection and need no queue.
+
+The database file is created here, empty and 0600, before SQLite opens it: SQLite gives its
+``-wal`` and ``-shm`` files the database file's mode, so all three are owner-only whatever
+the umask. A database (or WAL, SHM) left wider by an older version is narrowed on connect.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
+from pathlib import Path
 from typing import Any
 
 from django.db.backends.sqlite3 import base
+
+from palermo.ops import files
 
 # django-stubs leave out the transaction hooks overridden here.
 _SQLiteWrapper: Any = base.DatabaseWrapper
@@ -30,6 +38,12 @@ class DatabaseWrapper(_SQLiteWrapper):
         self._writer_lock: int | None = None
         self._writer_lock_pid = 0
         self._writer_lock_held = False
+
+    def get_new_connection(self, conn_params: Any) -> Any:
+        name = str(conn_params.get("database", ""))
+        if not self.is_in_memory_db() and not name.startswith("file:"):
+            _owner_only(Path(name))
+        return super().get_new_connection(conn_params)
 
     def _lock_path(self) -> str | None:
         if self.is_in_memory_db():
@@ -83,3 +97,11 @@ class DatabaseWrapper(_SQLiteWrapper):
             if self._writer_lock is not None:
                 os.close(self._writer_lock)
                 self._writer_lock = None
+
+
+def _owner_only(database: Path) -> None:
+    files.private_dir(database.parent)
+    with contextlib.suppress(FileExistsError):
+        files.new_private_file(database)
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        files.restrict(path)

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from palermo.access.models import ApiToken, User
+from palermo.access.models import ApiToken, User, normalise_email
 from palermo.access.services import tokens
 from palermo.access.services.errors import ServiceError
 from palermo.ops.command import PalermoCommand
@@ -19,7 +19,7 @@ class Command(PalermoCommand):
         parser.add_argument("--name", default="command line")
 
     def _user(self, email: str | None) -> User:
-        user = User.objects.filter(email__iexact=email or "").first()
+        user = User.objects.filter(email=normalise_email(email or "")).first()
         if user is None:
             raise ServiceError(f"no user with the email {email!r}", field="--user")
         return user
