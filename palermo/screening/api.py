@@ -4,8 +4,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja.errors import ValidationError
 
 from palermo.access.permissions import Permission
+from palermo.access.services.errors import ServiceError
 from palermo.screening import schemas, services
 
 router = Router(tags=["screening"])
@@ -21,7 +23,12 @@ def to_query(payload: schemas.CheckIn) -> services.Query:
         query.vin, query.plate = payload.vehicle.vin, payload.vehicle.plate
         query.plate_country = payload.vehicle.country
     if payload.person:
-        query.name, query.birth_date = payload.person.name, payload.person.birth_date
+        try:
+            birth = services.birth_date(payload.person.birth_date)
+        except ServiceError as exc:  # a malformed field, as pydantic's own refusals: 422
+            raise ValidationError([{"loc": ("body", "person", "birth_date"),
+                                    "msg": exc.message}]) from None
+        query.name, query.birth_date = payload.person.name, birth
         query.nationality, query.sex = payload.person.nationality, payload.person.sex
     return query
 

@@ -103,6 +103,7 @@ class _Run:
         self.progress = progress
         self.start_line = start_line
         self.last_line: int | None = None
+        self.committed = 0  # batches written (in batches mode)
         self.checker = Checker(kind)
         # source -> source_id -> record id (0: added by this run, id not read back yet).
         self.known: dict[str, dict[str, int]] = {}
@@ -265,33 +266,53 @@ class _Run:
             _audit(self.report, actor, "success")
 
     def in_batches(self, reader: Reader, actor: User | None) -> None:
+        reader.check()  # a file whose rows cannot be told apart is refused before any batch
         batch: list[Row] = []
         try:
             for row in self.rows(reader):
                 batch.append(row)
                 if len(batch) >= self.batch_size:
-                    self._commit(batch)
+                    self._commit(batch, actor)
                     self.report.last_committed_line = row.line
                     batch = []
         except FileError:  # the rows read before the fault are good: keep them
-            self._commit(batch)
+            self._commit(batch, actor)
             if batch:
                 self.report.last_committed_line = batch[-1].line
             raise
         except KeyboardInterrupt:  # the operator stopped it: say where to resume
             raise ServiceError(f"interrupted; {self._resume()}", field="file") from None
         with transaction.atomic():  # the last batch and the audit entry are kept together
-            self._commit(batch)
+            self._commit(batch, actor)
             self.report.last_committed_line = self.last_line
             _audit(self.report, actor, "success")
 
-    def _commit(self, batch: list[Row]) -> None:
+    def _commit(self, batch: list[Row], actor: User | None) -> None:
+        """One batch and its own audit entry in one transaction: an import killed after a
+        million committed rows leaves them audited, not only the summary it never wrote."""
+        if not batch:
+            return
+        report = self.report
+        before = (report.added, report.updated, report.removed)
         try:
             with transaction.atomic():
                 self.flush(batch, write=True)
-        except DatabaseError as exc:
-            raise ServiceError(f"the database refused the batch from line {batch[0].line} "
-                               f"({exc}); {self._resume()}", field="file") from exc
+                audit.record("watchlist.import_batch", actor=actor, object_type="watchlist",
+                             object_id=self.kind, outcome="success",
+                             actor_label="palermo screening import", detail={
+                                 "file": report.file, "batch": self.committed + 1,
+                                 "rows": len(batch), "first_line": batch[0].line,
+                                 "last_line": batch[-1].line,
+                                 "added": report.added - before[0],
+                                 "updated": report.updated - before[1],
+                                 "removed": report.removed - before[2]})
+        except BaseException as exc:
+            report.added, report.updated, report.removed = before  # rolled back with it
+            if isinstance(exc, DatabaseError):
+                raise ServiceError(f"the database refused the batch from line {batch[0].line} "
+                                   f"({exc}); {self._resume()}", field="file") from exc
+            raise
+        self.committed += 1
 
     def _resume(self) -> str:
         after = self.report.last_committed_line

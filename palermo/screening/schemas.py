@@ -1,37 +1,40 @@
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.web.limits import NOTE
 
 
-class DocumentIn(Schema):
-    number: str
-    issuing_state: str = ""
+class TravelDocumentIn(Schema):
+    number: str = Field(max_length=64)
+    issuing_state: str = Field("", max_length=3)
 
 
 class VehicleIn(Schema):
-    vin: str = ""
-    plate: str = ""
-    country: str = ""
+    # As typed at the border: spaces and dashes are dropped before matching.
+    vin: str = Field("", max_length=64)
+    plate: str = Field("", max_length=32)
+    country: str = Field("", max_length=3)
 
 
-class PersonIn(Schema):
-    name: str
-    birth_date: str | None = None
-    nationality: str | None = None
-    sex: str | None = None
+class TravellerIn(Schema):
+    name: str = Field(max_length=300)
+    birth_date: str | None = Field(None, max_length=32)
+    nationality: str | None = Field(None, max_length=64)
+    sex: str | None = Field(None, max_length=16)
 
 
 class CheckIn(Schema):
-    q: str = ""  # one free field, as the border page sends it
-    mrz: str = ""
-    document: DocumentIn | None = None
+    q: str = Field("", max_length=1000)  # one free field, as the border page sends it
+    mrz: str = Field("", max_length=300)  # two or three lines of 30 to 44 characters
+    document: TravelDocumentIn | None = None
     vehicle: VehicleIn | None = None
-    person: PersonIn | None = None
-    post: str = ""
-    reason: str = ""
+    person: TravellerIn | None = None
+    post: str = Field("", max_length=100)
+    reason: str = Field("", max_length=NOTE)
 
 
-class HitOut(Schema):
+class CheckHitOut(Schema):
     kind: str
     score: float
     record: dict[str, Any]
@@ -41,7 +44,7 @@ class HitOut(Schema):
 
 
 class CheckOut(Schema):
-    hits: list[HitOut]
+    hits: list[CheckHitOut]
     mrz: dict[str, Any] | None
     warnings: list[str]
     took_ms: float

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 MAX_NAME = 300
 MAX_QUERY = 400
+_YEAR = re.compile(r"[0-9]{4}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -85,6 +88,24 @@ def interpret(text: str) -> Query:
     if any(c.isdigit() for c in packed) and 5 <= len(packed) <= 14 and " " not in text:
         return Query(document_number=packed)
     return Query(name=text)
+
+
+def birth_date(value: str | None) -> str | None:
+    """A queried birth date as the matcher compares it: a real day ``YYYY-MM-DD`` or a year
+    ``YYYY``. Anything else is refused rather than ignored: the matcher would pass over a
+    date it cannot read, and a true match would lose the score an agreeing date gives it."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if _YEAR.fullmatch(text):
+        return text
+    if _DAY.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+    raise ServiceError(_("Give the birth date as YYYY-MM-DD or as a year (YYYY), not "
+                         "“%(value)s”.") % {"value": text[:20]}, field="birth_date")
 
 
 def _person_record(person: WatchedPerson) -> dict[str, Any]:
@@ -252,6 +273,7 @@ def check(user: User, query: Query, *, post: str = "", reason: str = "",
     if not user.has_perm("screening.check"):
         raise NotAllowed(_("Your roles do not allow screening."))
     started = time.perf_counter()
+    query.birth_date = birth_date(query.birth_date)
     result = Result()
     if query.mrz:
         parsed = mrz_engine.parse(query.mrz)

@@ -1,14 +1,15 @@
 """What every capability's pages do with a form and a service: show a refusal on the field
-it names, or save and redirect."""
+it names, or save and redirect; and how a page reads a number from its address or a post."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 
 from palermo.access.services.errors import ServiceError
@@ -40,3 +41,44 @@ def post_errors(request: HttpRequest, form: forms.Form) -> None:
         label = form.fields[name].label if name in form.fields else ""
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else str(error))
+
+
+# The largest value a database integer column holds (BIGINT on PostgreSQL, INTEGER on
+# SQLite): a larger one makes the driver raise instead of finding nothing.
+BIGINT_MAX = 2**63 - 1
+# ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+_INTEGER = re.compile(r"-?[0-9]{1,19}")
+T = TypeVar("T")
+
+
+@overload
+def parse_int(value: str | None, default: None = None, minimum: int = 0,
+              maximum: int = BIGINT_MAX) -> int | None: ...
+@overload
+def parse_int(value: str | None, default: T, minimum: int = 0,
+              maximum: int = BIGINT_MAX) -> int | T: ...
+def parse_int(value: str | None, default: Any = None, minimum: int = 0,
+              maximum: int = BIGINT_MAX) -> Any:
+    """``value`` as an integer within [minimum, maximum], or ``default`` when it is absent,
+    not a whole number or out of range."""
+    text = (value or "").strip()
+    if not _INTEGER.fullmatch(text):
+        return default
+    number = int(text)
+    return number if minimum <= number <= maximum else default
+
+
+@overload
+def query_int(request: HttpRequest, name: str, default: None = None, minimum: int = 0,
+              maximum: int = BIGINT_MAX, *, source: QueryDict | None = None) -> int | None: ...
+@overload
+def query_int(request: HttpRequest, name: str, default: T, minimum: int = 0,
+              maximum: int = BIGINT_MAX, *, source: QueryDict | None = None) -> int | T: ...
+def query_int(request: HttpRequest, name: str, default: Any = None, minimum: int = 0,
+              maximum: int = BIGINT_MAX, *, source: QueryDict | None = None) -> Any:
+    """An integer from the query string (or ``source``, e.g. ``request.POST``): a malformed or
+    out-of-range value counts as absent, so a hand-edited address never reaches the database
+    as a number it cannot hold."""
+    data = request.GET if source is None else source
+    return parse_int(data.get(name), default, minimum, maximum)
+

@@ -109,6 +109,17 @@ def test_csv_missing_columns_are_named_and_nothing_imported(editor: Any) -> None
     assert not JudicialDecision.objects.exists()
 
 
+def test_csv_with_a_quote_left_open_names_its_line_and_imports_nothing(editor: Any) -> None:
+    rows = "".join(f"d{i}.txt,ISR,District Court\n" for i in range(1000))
+    data = f'file,country,court,summary\na.txt,ISR,District Court,"never closed\n{rows}'
+    with pytest.raises(ServiceError, match="line 2: a quote opened on this line is not closed"):
+        bulk.read_csv(data.encode())
+    with pytest.raises(ServiceError, match="Line 2 of the CSV has more values"):
+        bulk.read_csv(b"file,country,court\na.txt,ISR,Court,extra\n")
+    assert bulk.read_csv(b'file,country,court,summary\na.txt,ISR,Court,"two\nlines"\n\n') == [
+        {"file": "a.txt", "country": "ISR", "court": "Court", "summary": "two\nlines"}]
+
+
 def test_import_page(editor: Any, reader: Any) -> None:
     client = sign_in(Client(), editor)
     csv_data = (b"file,country,court\nok.txt,ISR,Haifa District Court\n"

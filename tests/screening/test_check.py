@@ -132,3 +132,25 @@ def test_index_follows_changes_to_the_list(setup: dict[str, Any]) -> None:
     WatchedPerson.objects.create(names=["Yonas Haile"], reason="wanted",
                                  owner_agency=setup["owner"])
     assert services.check(setup["officer"], Query(name="Yonas Haile")).hits
+
+
+@pytest.mark.parametrize("date", ["31/31/2020", "2020-02-30", "2020-1-1", "11.02.1979", "79"])
+def test_a_birth_date_the_matcher_cannot_read_is_refused_not_ignored(
+        setup: dict[str, Any], client: Client, date: str) -> None:
+    from palermo.access.services.errors import ServiceError
+
+    with pytest.raises(ServiceError) as caught:
+        services.check(setup["officer"], Query(name="Dmitri Volkov", birth_date=date))
+    assert caught.value.field == "birth_date" and date in caught.value.message
+    _token, raw = api_token(setup["officer"])
+    response = client.post("/api/v1/screening/check",
+                           {"person": {"name": "Dmitri Volkov", "birth_date": date}},
+                           content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 422
+    assert list(response.json()["error"]["fields"]) == ["person.birth_date"]
+    assert not AuditEvent.objects.filter(action="screening.check").exists()
+
+
+def test_a_birth_year_alone_is_a_date_too(setup: dict[str, Any]) -> None:
+    result = services.check(setup["officer"], Query(name="Dmitri Volkov", birth_date=" 1979 "))
+    assert [h.record["id"] for h in result.hits] == [setup["wanted"].pk]

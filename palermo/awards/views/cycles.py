@@ -18,7 +18,7 @@ from palermo.awards.forms import CycleForm, InviteeForm, JurorForm, ProgrammeFor
 from palermo.awards.models import Cycle, Invitee
 from palermo.awards.services import ceremony, cycles, jury, nominations
 from palermo.awards.services.common import juror_of
-from palermo.web.forms import show
+from palermo.web.forms import query_int, show
 
 
 @requires("awards.nominate")
@@ -89,9 +89,8 @@ def cycle_step(request: HttpRequest, cycle_id: int) -> HttpResponse:
             cycles.appoint(cycle, chosen, actor=user, chair=form.cleaned_data["chair"],
                            request=request)
         elif step == "dismiss":
-            juror_id = request.POST.get("juror", "")
-            cycles.dismiss(get_object_or_404(cycle.jurors,
-                                             pk=int(juror_id) if juror_id.isdigit() else 0),
+            juror_id = query_int(request, "juror", 0, source=request.POST)
+            cycles.dismiss(get_object_or_404(cycle.jurors, pk=juror_id),
                            actor=user, request=request)
         else:
             raise ServiceError(_("Unknown step."), field="step")

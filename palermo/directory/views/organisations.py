@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from palermo.access.permissions import actor, requires
 from palermo.directory.forms import OrganisationForm
 from palermo.directory.services import activity, agreements, exports, organisations
-from palermo.web.forms import save
+from palermo.web.forms import query_int, save
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:
@@ -60,7 +60,7 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
     initial = {name: getattr(organisation, name) for name in organisations.FIELDS}
     initial["exchange_key_ids"] = "\n".join(organisation.exchange_key_ids)
     form = OrganisationForm(request.POST or None, initial=initial)
-    version = int(request.POST.get("version") or organisation.version)
+    version = query_int(request, "version", organisation.version, source=request.POST)
     done = save(request, form, lambda **f: organisations.update(
         organisation, actor=user, version=version, request=request, **f),
         _("Changes saved."), lambda o: ("directory:detail", {"organisation_id": o.pk}))

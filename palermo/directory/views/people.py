@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from palermo.access.permissions import actor, requires
 from palermo.directory.forms import AgreementForm, ContactForm
 from palermo.directory.services import agreements, contacts, organisations
-from palermo.web.forms import save
+from palermo.web.forms import query_int, save
 
 
 def _back(record: object) -> tuple[str, dict[str, int]]:
@@ -38,7 +38,7 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
     contact = get_object_or_404(contacts.listing(user), pk=contact_id)
     form = ContactForm(request.POST or None, initial={
         name: getattr(contact, name) for name in contacts.FIELDS})
-    version = int(request.POST.get("version") or contact.version)
+    version = query_int(request, "version", contact.version, source=request.POST)
     done = save(request, form, lambda **f: contacts.update(
         contact, actor=user, version=version, request=request, **f), _("Changes saved."), _back)
     return done or render(request, "directory/child_form.html", {
@@ -77,7 +77,7 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
     agreement = get_object_or_404(agreements.listing(user), pk=agreement_id)
     form = AgreementForm(request.POST or None, initial={
         name: getattr(agreement, name) for name in agreements.FIELDS})
-    version = int(request.POST.get("version") or agreement.version)
+    version = query_int(request, "version", agreement.version, source=request.POST)
     done = save(request, form, lambda **f: agreements.update(
         agreement, actor=user, version=version, request=request, **f), _("Changes saved."),
         _back)

@@ -16,17 +16,16 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import PlanActionForm, PlanItemForm, StatusForm, TitleForm
 from palermo.governance.models import ActionStatus
 from palermo.governance.services import actions, plan
-from palermo.web.forms import post_errors
+from palermo.web.forms import parse_int, post_errors, query_int
 
 
 def _number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+    return parse_int(value, 0)
 
 
 @requires("governance.view")
 def action_list(request: HttpRequest) -> HttpResponse:
-    agency = request.GET.get("agency", "")
-    filters: dict[str, Any] = {"agency_id": int(agency) if agency.isdigit() else None,
+    filters: dict[str, Any] = {"agency_id": query_int(request, "agency"),
                                "status": request.GET.get("status", "")[:16],
                                "overdue": request.GET.get("overdue") == "1"}
     return render(request, "governance/actions.html", {

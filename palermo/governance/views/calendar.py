@@ -10,14 +10,16 @@ from django.utils import timezone
 
 from palermo.access.permissions import actor, requires
 from palermo.governance.services import calendar
+from palermo.web.forms import parse_int
 
 
 def _month(value: str) -> tuple[int, int]:
-    """``YYYY-MM`` from the query, or this month when it is missing or not a month."""
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        dt.date(year, month, 1)
-    except ValueError:
+    """``YYYY-MM`` from the query, or this month when it is missing or not a month. The
+    grid links the months either side, so the first and last years a date holds are out."""
+    year_text, _dash, month_text = value.partition("-")
+    year = parse_int(year_text, None, dt.MINYEAR + 1, dt.MAXYEAR - 1)
+    month = parse_int(month_text, None, 1, 12)
+    if year is None or month is None:
         today = timezone.localdate()
         return today.year, today.month
     return year, month

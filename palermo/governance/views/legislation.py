@@ -14,7 +14,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import BillForm, LinksForm, PositionForm, SessionForm, StageForm
 from palermo.governance.models import Bill
 from palermo.governance.services import legislation
-from palermo.web.forms import post_errors, save
+from palermo.web.forms import post_errors, query_int, save
 
 
 def _bill(request: HttpRequest, bill_id: int) -> Bill:
@@ -22,8 +22,7 @@ def _bill(request: HttpRequest, bill_id: int) -> Bill:
 
 
 def _version(request: HttpRequest) -> int:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else 0
+    return query_int(request, "version", 0, source=request.POST)
 
 
 @requires("governance.view")

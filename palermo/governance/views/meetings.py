@@ -22,11 +22,11 @@ from palermo.governance.forms import (
 )
 from palermo.governance.models import Meeting
 from palermo.governance.services import actions, documents, meetings, minutes, plan
-from palermo.web.forms import post_errors, save
+from palermo.web.forms import parse_int, post_errors, save
 
 
 def _number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+    return parse_int(value, 0)
 
 
 def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:

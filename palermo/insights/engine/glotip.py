@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 import pycountry
 from django.utils.translation import gettext as _
 
+from palermo.web import csvfile
+
 COLUMNS = ("Iso3_code", "Country", "Region", "Subregion", "Indicator", "Dimension", "Category",
            "Sex", "Age", "Year", "Unit", "txtVALUE", "Source")
 REQUIRED = ("Indicator", "Year", "txtVALUE")
@@ -153,12 +155,11 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
     # (Excel writes ";" where the decimal mark is a comma).
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        yield from reader
-    except csv.Error as exc:
-        raise GlotipError(_("not valid CSV (%(error)s)") % {"error": exc},
-                          row=reader.line_num) from None
+        for record in csvfile.records(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield record.cells
+    except csvfile.CsvFault as exc:  # a quote left open would swallow the rows after it
+        raise GlotipError(exc.reason, row=exc.line) from None
 
 
 def _encoding_error(data: bytes, exc: UnicodeDecodeError, offset: int) -> GlotipError:

@@ -60,7 +60,7 @@ def parse(start: str | None, end: str | None, *, year: str | None = None) -> Per
     """A period from a form or a query string: a ``year``, or ``from``/``to`` days. Without
     any, the current calendar year."""
     if year:
-        if not year.strip().isdigit() or not 1900 <= int(year) <= 2200:
+        if not (year.isascii() and year.strip().isdigit()) or not 1900 <= int(year) <= 2200:
             raise ServiceError(_("Give the year as four digits, not “%(value)s”.")
                                % {"value": year[:20]}, field="year")
         return Period.year(int(year))

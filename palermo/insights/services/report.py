@@ -79,7 +79,7 @@ def _check(year: int | str | None, language: str, fmt: str = "html") -> int:
     if language not in LANGUAGES:
         raise ServiceError(_("Choose the language en or he."), field="language")
     text = str(year or "").strip()
-    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+    if not (text.isascii() and text.isdigit()) or not 1900 <= int(text) <= 2200:
         raise ServiceError(_("Give the year as four digits, not “%(value)s”.")
                            % {"value": text[:20]}, field="year")
     return int(text)

@@ -13,6 +13,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.insights.engine.glotip import GlotipError
 from palermo.insights.services import global_figures
+from palermo.web.forms import query_int
 
 DEFAULT_COUNTRY = "ISR"
 
@@ -23,8 +24,7 @@ def _page(request: HttpRequest, *, problems: list[GlotipError] | None = None,
     indicators = global_figures.indicators()
     indicator = request.GET.get("indicator") or (indicators[0] if indicators else "")
     country = (request.GET.get("country") or DEFAULT_COUNTRY).upper()
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() else None
+    year = query_int(request, "year", None, 1, 9999)
     comparison = global_figures.global_comparison(indicator, country, year) if indicator else None
     return render(request, "insights/global_figures.html", {
         "releases": list(global_figures.releases(user)[:20]),

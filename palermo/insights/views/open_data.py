@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.insights.services import open_data
+from palermo.web.forms import parse_int, query_int
 
 
 def _year(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    return parse_int(value, None, 1, 9999)
 
 
 @requires("insights.export")
@@ -28,10 +28,9 @@ def page(request: HttpRequest) -> HttpResponse:
 @requires("insights.export")
 @require_POST
 def download(request: HttpRequest) -> HttpResponse:
-    k_text = request.POST.get("k", "")
     try:
         data, report = open_data.open_data_export(
-            actor(request), k=int(k_text) if k_text.isdigit() else open_data.DEFAULT_K,
+            actor(request), k=query_int(request, "k", open_data.DEFAULT_K, source=request.POST),
             year_from=_year(request.POST.get("year_from")),
             year_to=_year(request.POST.get("year_to")), request=request)
     except ServiceError as exc:

@@ -16,6 +16,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.insights.services import indicators, publication
 from palermo.insights.services.periods import parse
 from palermo.insights.views.dashboard import presets
+from palermo.web.forms import parse_int
 
 
 def _listing(request: HttpRequest, error: ServiceError | None = None,
@@ -39,7 +40,7 @@ def publish(request: HttpRequest) -> HttpResponse:
     try:
         period = parse(request.POST.get("from"), request.POST.get("to"),
                        year=request.POST.get("year"))
-        if rounding and not rounding.isdigit():
+        if rounding and parse_int(rounding) is None:
             raise ServiceError(_("Choose no rounding, or rounding to base 3 or 5."),
                                field="rounding_base")
         made = publication.publish(actor=actor(request), period=period, request=request,

@@ -6,7 +6,6 @@ A file larger than the upload limit is refused from its size alone, before it is
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from palermo.audit import services as audit
 from palermo.library.engine import extract, language, prefill
 from palermo.library.services.records import _require, create_decision
 from palermo.library.values import from_json as values_from_json
+from palermo.web import csvfile
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -67,8 +67,12 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
     except UnicodeDecodeError as exc:
         raise ServiceError(_("The CSV is not UTF-8 (byte %(at)d).") % {"at": exc.start},
                            field="csv") from None
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip() for c in reader.fieldnames or []]
+    try:
+        table = list(csvfile.records(io.StringIO(text, newline="")))
+    except csvfile.CsvFault as exc:  # nothing is imported from a file whose rows run together
+        raise ServiceError(_("The CSV cannot be read: %(problem)s.") % {"problem": exc.message},
+                           field="csv") from None
+    columns = [c.strip() for c in table[0].cells] if table else []
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise ServiceError(_("The CSV lacks the columns: %(columns)s.")
@@ -77,7 +81,15 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
     if unknown:
         raise ServiceError(_("The CSV has unknown columns: %(columns)s.")
                            % {"columns": ", ".join(unknown)}, field="csv")
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
+    rows = []
+    for record in table[1:]:
+        if any(cell.strip() for cell in record.cells[len(columns):]):
+            raise ServiceError(_("Line %(line)d of the CSV has more values than the header "
+                                 "has columns.") % {"line": record.line}, field="csv")
+        if record.cells:  # a blank line is no row, as for csv.DictReader
+            rows.append({name: (record.cells[i].strip() if i < len(record.cells) else "")
+                         for i, name in enumerate(columns)})
+    return rows
 
 
 def folder_sources(folder: Path) -> list[Source]:

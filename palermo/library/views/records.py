@@ -21,8 +21,11 @@ from palermo.library.engine.backend import FACETS, SORTS, SearchRequest
 from palermo.library.forms import FORMS
 from palermo.library.indexing import KINDS
 from palermo.library.services import citations
+from palermo.web.forms import query_int
 
 PAGE = 20
+# The index collects every hit up to the page asked for: a page far out would only cost memory.
+MAX_PAGE = 500
 
 
 def _date(value: str) -> dt.date | None:
@@ -35,7 +38,7 @@ def _date(value: str) -> dt.date | None:
 @requires("library.view")
 def search(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    page = max(1, int(params["page"])) if params.get("page", "").isdigit() else 1
+    page = query_int(request, "page", 1, minimum=1, maximum=MAX_PAGE)
     query = SearchRequest(
         text=params.get("q", "").strip(), sort=params.get("sort", "relevance"),
         date_from=_date(params.get("from", "")), date_to=_date(params.get("to", "")),

@@ -19,6 +19,7 @@ from palermo.notices.forms import NoticeForm, TripForm
 from palermo.notices.models import Notice, NoticeState
 from palermo.notices.services import lifecycle, notices, photos, publicity, travel
 from palermo.vocab import registry
+from palermo.web.forms import query_int
 
 
 @requires("notices.view")
@@ -63,7 +64,7 @@ def notice_edit(request: HttpRequest, notice_id: int) -> HttpResponse:
     initial["subject_names"] = "\n".join(notice.subject_names)
     initial["languages"] = ", ".join(notice.languages)
     form = NoticeForm(request.POST or None, initial=initial)
-    version = int(request.POST.get("version") or notice.version)
+    version = query_int(request, "version", notice.version, source=request.POST)
     done = _save(request, form, lambda **f: notices.update(
         notice, actor=user, version=version, request=request, **f), _("Changes saved."))
     return done or render(request, "notices/form.html", {"form": form, "notice": notice})

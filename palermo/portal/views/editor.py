@@ -16,7 +16,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.portal.models import InfoPage, PageVersion
 from palermo.portal.services import language, page_markup, pages
-from palermo.web.forms import show
+from palermo.web.forms import query_int, show
 
 
 class PageForm(forms.Form):
@@ -101,7 +101,7 @@ def version_edit(request: HttpRequest, info_page_id: int) -> HttpResponse:
                                                   pages.campaigns_text(user)) if p)
     form = VersionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        version = int(request.POST.get("version") or 0) or None
+        version = query_int(request, "version", None, minimum=1, source=request.POST)
         try:
             saved = pages.save_draft(page, code, actor=user, version=version, request=request,
                                      **form.cleaned_data)
@@ -142,7 +142,7 @@ def version_step(request: HttpRequest, page_version_id: int) -> HttpResponse:
     user = actor(request)
     item = _version(request, page_version_id)
     step = request.POST.get("step", "")
-    read = int(request.POST.get("version") or 0)
+    read = query_int(request, "version", 0, source=request.POST)
     try:
         if step == "submit":
             pages.submit(item, actor=user, version=read, request=request)

@@ -15,11 +15,11 @@ from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.training.forms import CampaignForm, MaterialForm, ReachForm
 from palermo.training.services import campaigns, courses, coverage, materials
-from palermo.web.forms import show
+from palermo.web.forms import parse_int, show
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return parse_int(value)
 
 
 @requires("training.view")

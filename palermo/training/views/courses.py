@@ -14,7 +14,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.training.forms import CourseForm, SessionForm
 from palermo.training.services import courses
-from palermo.web.forms import show
+from palermo.web.forms import query_int, show
 
 
 @requires("training.view")
@@ -52,7 +52,7 @@ def course_edit(request: HttpRequest, course_id: int) -> HttpResponse:
     form = CourseForm(request.POST or None, initial={
         "title": course.title, "description": course.description,
         "professions": course.professions, "refresher_months": course.refresher_months})
-    version = int(request.POST.get("version") or course.version)
+    version = query_int(request, "version", course.version, source=request.POST)
     if request.method == "POST" and form.is_valid():
         try:
             courses.update_course(course, actor=user, version=version, request=request,

@@ -15,7 +15,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.training.forms import EvaluationForm, RegistrationForm
 from palermo.training.models import Registration, TrainingSession
 from palermo.training.services import certificates, courses, evaluations, trainees
-from palermo.web.forms import show
+from palermo.web.forms import query_int, show
 
 
 def _session(request: HttpRequest, session_id: int) -> TrainingSession:
@@ -65,9 +65,9 @@ def session_step(request: HttpRequest, session_id: int) -> HttpResponse:
     user = actor(request)
     session = _session(request, session_id)
     step = request.POST.get("step", "")
-    chosen = request.POST.get("registration", "")
-    registration = get_object_or_404(Registration, session=session,
-                                     pk=int(chosen) if chosen.isdigit() else 0)
+    registration = get_object_or_404(
+        Registration, session=session,
+        pk=query_int(request, "registration", 0, source=request.POST))
     try:
         if step in ("present", "absent"):
             trainees.mark_attendance(registration, step == "present", actor=user,

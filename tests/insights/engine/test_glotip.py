@@ -91,3 +91,11 @@ def test_an_excel_workbook_is_read_too() -> None:
     rows = parse(out.getvalue(), "glotip.xlsx")
     assert [str(r.value) for r in rows] == ["<5", "17"]
     assert rows[1].year == 2023
+
+
+def test_a_quote_left_open_is_refused_at_its_row() -> None:
+    broken = ROW.replace("Synthetic", '"Synthetic').format("5")
+    with pytest.raises(GlotipError) as caught:
+        parse(csv_file(ROW.format("12"), broken, *[ROW.format(str(n)) for n in range(1000)]))
+    assert caught.value.row == 3
+    assert "quote opened on this line is not closed" in str(caught.value)

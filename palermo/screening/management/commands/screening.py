@@ -96,8 +96,8 @@ class Command(PalermoCommand):
             raise CommandError(str(exc)) from None
         hits = copy.check(document=options["document"], vin=options["vin"],
                           plate=options["plate"], name=options["name"],
-                          birth_date=options["birth_date"], nationality=options["nationality"],
-                          sex=options["sex"])
+                          birth_date=services.birth_date(options["birth_date"]),
+                          nationality=options["nationality"], sex=options["sex"])
         self.stdout.write(json.dumps({"made_at": copy.made_at,
                                       "hits": [dataclasses.asdict(h) for h in hits]},
                                      ensure_ascii=False, indent=2))
