@@ -1,6 +1,10 @@
 import datetime as dt
+from typing import Annotated
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.awards.services.nominations import MAX_TEXT
+from palermo.web.limits import CODES, NOTE, Code
 
 
 class CycleOut(Schema):
@@ -14,23 +18,27 @@ class CycleOut(Schema):
 
 
 class NominationIn(Schema):
-    nominee_name: str
-    achievements: str
-    nominee_organisation: str = ""
-    nominee_email: str = ""
+    nominee_name: str = Field(max_length=200)
+    achievements: str = Field(max_length=MAX_TEXT)
+    nominee_organisation: str = Field("", max_length=200)
+    nominee_email: str = Field("", max_length=254)
 
 
-class NominationOut(NominationIn):
+class NominationOut(Schema):
     id: int
     cycle_id: int
+    nominee_name: str
+    achievements: str
+    nominee_organisation: str
+    nominee_email: str
     nominating_agency: str
     eligible: bool | None
     attachments: list[str]
 
 
 class ScoreIn(Schema):
-    marks: dict[str, int]
-    comment: str = ""
+    marks: dict[Code, Annotated[int, Field(ge=0, le=10)]] = Field(max_length=CODES)
+    comment: str = Field("", max_length=NOTE)
 
 
 class ScoreOut(Schema):

@@ -164,7 +164,7 @@ def minutes_approve(request: HttpRequest, meeting_id: int, payload: schemas.Vers
 
 @router.post("/meetings/{meeting_id}/minutes/correct", response={201: schemas.MinutesOut},
              auth=Permission("governance.edit"))
-def minutes_correct(request: HttpRequest, meeting_id: int, payload: schemas.ReasonIn
+def minutes_correct(request: HttpRequest, meeting_id: int, payload: schemas.CorrectionIn
                     ) -> Status[dict[str, Any]]:
     return Status(201, _minutes(minutes.correct(_get_meeting(request, meeting_id),
                                                 actor=_user(request), reason=payload.reason,
@@ -182,7 +182,7 @@ def action_list(request: HttpRequest, agency_id: int | None = None, status: str 
 
 @router.post("/actions/{action_id}/status", response=schemas.ActionItemOut,
              auth=Permission("governance.view"))
-def action_status(request: HttpRequest, action_id: int, payload: schemas.StatusIn
+def action_status(request: HttpRequest, action_id: int, payload: schemas.ActionStatusIn
                   ) -> dict[str, Any]:
     item = get_object_or_404(actions.listing(_user(request)), pk=action_id)
     return _item(actions.set_status(item, payload.status, actor=_user(request),

@@ -1,13 +1,15 @@
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.web.limits import NOTE, TEXT, Id, Version
 
 
 class CommitteeIn(Schema):
-    name: str
-    kind: str
-    mandate: str = ""
-    chair_agency_id: int | None = None
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=32)
+    mandate: str = Field("", max_length=TEXT)
+    chair_agency_id: Id | None = None
 
 
 class CommitteeOut(Schema):
@@ -20,30 +22,36 @@ class CommitteeOut(Schema):
 
 
 class MeetingIn(Schema):
-    title: str
+    title: str = Field(max_length=300)
     starts_at: dt.datetime
     ends_at: dt.datetime | None = None
-    location: str = ""
-    agenda: str = ""
+    location: str = Field("", max_length=200)
+    agenda: str = Field("", max_length=TEXT)
 
 
-class MeetingOut(MeetingIn):
+# Answers carry what is stored, without the input limits.
+class MeetingOut(Schema):
     id: int
     committee_id: int
     version: int
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    location: str
+    agenda: str
 
 
 class ItemIn(Schema):
-    title: str
-    owner_agency_id: int
+    title: str = Field(max_length=300)
+    owner_agency_id: Id
     deadline: dt.date
-    owner_id: int | None = None
-    plan_action_id: int | None = None
+    owner_id: Id | None = None
+    plan_action_id: Id | None = None
 
 
 class DecisionIn(Schema):
-    text: str
-    items: list[ItemIn] = []
+    text: str = Field(max_length=TEXT)
+    items: list[ItemIn] = Field([], max_length=100)
 
 
 class ActionItemOut(Schema):
@@ -68,15 +76,15 @@ class DecisionOut(Schema):
     items: list[ActionItemOut]
 
 
-class StatusIn(Schema):
-    status: str
-    version: int
-    note: str = ""
+class ActionStatusIn(Schema):
+    status: str = Field(max_length=16)
+    version: Version
+    note: str = Field("", max_length=NOTE)
 
 
 class MinutesIn(Schema):
-    text: str
-    version: int | None = None
+    text: str = Field(max_length=TEXT)
+    version: Version | None = None
 
 
 class MinutesOut(Schema):
@@ -90,42 +98,51 @@ class MinutesOut(Schema):
 
 
 class VersionIn(Schema):
-    version: int
+    version: Version
 
 
-class ReasonIn(Schema):
-    reason: str
+class CorrectionIn(Schema):
+    reason: str = Field(max_length=NOTE)
 
 
 class BillIn(Schema):
-    title: str
-    kind: str = "bill"
-    number: str = ""
-    sponsor: str = ""
-    summary: str = ""
-    stage: str = "draft"
+    title: str = Field(max_length=300)
+    kind: str = Field("bill", max_length=16)
+    number: str = Field("", max_length=64)
+    sponsor: str = Field("", max_length=200)
+    summary: str = Field("", max_length=TEXT)
+    stage: str = Field("draft", max_length=32)
 
 
-class BillOut(BillIn):
+class BillOut(Schema):
     id: int
+    title: str
+    kind: str
+    number: str
+    sponsor: str
+    summary: str
+    stage: str
     decision_ids: list[int]
     opinion_ids: list[int]
     version: int
 
 
 class StageIn(Schema):
-    stage: str
-    version: int
+    stage: str = Field(max_length=32)
+    version: Version
     on: dt.date | None = None
 
 
 class PositionIn(Schema):
-    text: str
-    kind: str = "position"
-    note: str = ""
+    text: str = Field(max_length=TEXT)
+    kind: str = Field("position", max_length=16)
+    note: str = Field("", max_length=300)
 
 
-class PositionOut(PositionIn):
+class PositionOut(Schema):
     id: int
+    text: str
+    kind: str
+    note: str
     number: int
     written_at: dt.datetime

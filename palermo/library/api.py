@@ -62,7 +62,7 @@ def library_search(request: HttpRequest, params: Query[SearchParams]) -> dict[st
                        for name, values in found.facets.items()}}
 
 
-@router.get("/decisions/{decision_id}", response=schemas.DecisionOut,
+@router.get("/decisions/{decision_id}", response=schemas.JudicialDecisionOut,
             auth=Permission("library.view"))
 def decision_detail(request: HttpRequest, decision_id: int) -> dict[str, Any]:
     try:
@@ -70,7 +70,7 @@ def decision_detail(request: HttpRequest, decision_id: int) -> dict[str, Any]:
                                  request=request)
     except JudicialDecision.DoesNotExist:
         raise Http404 from None
-    out = {name: getattr(decision, name) for name in schemas.DecisionOut.model_fields
+    out = {name: getattr(decision, name) for name in schemas.JudicialDecisionOut.model_fields
            if hasattr(decision, name)}
     out["appeal_ids"] = list(decision.appeals.values_list("pk", flat=True))
     user = request.auth  # type: ignore[attr-defined]

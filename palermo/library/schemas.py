@@ -1,7 +1,9 @@
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.web.limits import NOTE, Version
 
 
 class FacetValue(Schema):
@@ -32,7 +34,7 @@ class CitationOut(Schema):
     decision_id: int | None  # the cited decision (in "cites") or the citing one ("cited_by")
 
 
-class DecisionOut(Schema):
+class JudicialDecisionOut(Schema):
     id: int
     country: str
     court: str
@@ -90,13 +92,14 @@ class GuideOut(Schema):
 
 
 class ChangeIn(Schema):
-    version: int
-    fields: dict[str, Any]
-    note: str = ""
+    version: Version
+    # A record's fields by name (a decision has about thirty); a full text may be long.
+    fields: dict[str, Any] = Field(max_length=100)
+    note: str = Field("", max_length=NOTE)
 
 
 class ReturnIn(Schema):
-    reason: str
+    reason: str = Field(max_length=NOTE)
 
 
 class DifferenceOut(Schema):

@@ -146,7 +146,7 @@ def ask_permission(request: HttpRequest, message_id: int, payload: schemas.Permi
 
 @router.post("/permissions/{request_id}/decide", response=schemas.PermissionOut,
              auth=Permission("messaging.use"))
-def decide(request: HttpRequest, request_id: int, payload: schemas.DecisionIn
+def decide(request: HttpRequest, request_id: int, payload: schemas.GrantIn
            ) -> dict[str, Any]:
     user = request.auth  # type: ignore[attr-defined]
     asked = services.decide(services.get_request(user, request_id), actor=user,

@@ -1,39 +1,43 @@
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.messaging.services.rules import MAX_ATTACHMENTS, MAX_BODY, MAX_SUBJECT, MAX_TEXT
+from palermo.web.limits import Ids
 
 
 class RecipientsIn(Schema):
-    users: list[int] = []
-    agencies: list[int] = []
-    groups: list[int] = []
+    users: Ids = []
+    agencies: Ids = []
+    groups: Ids = []
 
 
 class AttachmentIn(Schema):
-    name: str
+    name: str = Field(max_length=255)
+    # Bounded by the request's size (DATA_UPLOAD_MAX_MEMORY_SIZE) and the file size rule.
     content_base64: str
 
 
 class ContentIn(Schema):
-    body: str
-    handling_code: str = "H0"
-    restriction: str = ""
-    reliability: str = "X"
-    accuracy: str = "4"
+    body: str = Field(max_length=MAX_BODY)
+    handling_code: str = Field("H0", max_length=8)
+    restriction: str = Field("", max_length=MAX_TEXT)
+    reliability: str = Field("X", max_length=2)
+    accuracy: str = Field("4", max_length=2)
     ack_due: dt.date | None = None
-    attachments: list[AttachmentIn] = []
+    attachments: list[AttachmentIn] = Field([], max_length=MAX_ATTACHMENTS)
 
 
 class SendIn(ContentIn):
-    subject: str
+    subject: str = Field(max_length=MAX_SUBJECT)
     recipients: RecipientsIn
-    link_type: str = ""
-    link_ref: str = ""
+    link_type: str = Field("", max_length=16)
+    link_ref: str = Field("", max_length=64)
 
 
 class ForwardIn(Schema):
     recipients: RecipientsIn
-    note: str = ""
+    note: str = Field("", max_length=MAX_TEXT)
 
 
 class ThreadLineOut(Schema):
@@ -105,10 +109,10 @@ class AckDone(Schema):
 
 
 class PermissionIn(Schema):
-    reason: str
+    reason: str = Field(max_length=MAX_TEXT)
 
 
-class DecisionIn(Schema):
+class GrantIn(Schema):
     grant: bool
 
 

@@ -1,35 +1,64 @@
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.web.limits import INT32_MAX, NAMES, NOTE, TEXT, Code, Codes, Ids, PersonName
+
+Names = list[PersonName]
 
 
 class NoticeIn(Schema):
-    colour: str
-    subject_names: list[str] = []
-    family_name: str = ""
+    """The notice form's limits: heights and weights in its ranges (the columns refuse a
+    negative number), lengths of the columns, ceilings on free text and lists."""
+
+    colour: str = Field(max_length=16)
+    subject_names: Names = Field([], max_length=NAMES)
+    family_name: str = Field("", max_length=200)
     birth_date: dt.date | None = None
-    sex: str = ""
-    nationalities: list[str] = []
-    place_of_birth: str = ""
-    country_of_birth: str = ""
-    height_cm: int | None = None
-    weight_kg: int | None = None
-    eye_colour: str = ""
-    hair_colour: str = ""
-    languages: list[str] = []
-    case_reference: str = ""
-    reasons: str = ""
-    legal_basis: str = ""
-    charges: str = ""
-    penalty_months: int | None = None
-    requested_action: str = ""
-    handling_restrictions: str = ""
-    identifying_marks: str = ""
+    sex: str = Field("", max_length=1)
+    nationalities: Codes = []
+    place_of_birth: str = Field("", max_length=200)
+    country_of_birth: str = Field("", max_length=3)
+    height_cm: int | None = Field(None, ge=30, le=260)
+    weight_kg: int | None = Field(None, ge=1, le=400)
+    eye_colour: str = Field("", max_length=40)
+    hair_colour: str = Field("", max_length=40)
+    languages: list[Code] = Field([], max_length=NAMES)
+    case_reference: str = Field("", max_length=32)
+    reasons: str = Field("", max_length=TEXT)
+    legal_basis: str = Field("", max_length=NOTE)
+    charges: str = Field("", max_length=NOTE)
+    penalty_months: int | None = Field(None, ge=0, le=INT32_MAX)
+    requested_action: str = Field("", max_length=NOTE)
+    handling_restrictions: str = Field("", max_length=NOTE)
+    identifying_marks: str = Field("", max_length=NOTE)
 
 
-class NoticeOut(NoticeIn):
+# Answers carry what is stored (INTERPOL's imports included), without the input limits.
+class NoticeOut(Schema):
     id: int
+    colour: str
+    subject_names: list[str]
+    family_name: str
+    birth_date: dt.date | None
+    sex: str
+    nationalities: list[str]
+    place_of_birth: str
+    country_of_birth: str
+    height_cm: int | None
+    weight_kg: int | None
+    eye_colour: str
+    hair_colour: str
+    languages: list[str]
+    case_reference: str
+    reasons: str
+    legal_basis: str
+    charges: str
+    penalty_months: int | None
+    requested_action: str
+    handling_restrictions: str
+    identifying_marks: str
     state: str
     issuing_agency: str
     source: str
@@ -41,12 +70,12 @@ class NoticeOut(NoticeIn):
 
 
 class ReviewIn(Schema):
-    checks: dict[str, bool]
-    notes: str = ""
+    checks: dict[Code, bool] = Field(max_length=NAMES)
+    notes: str = Field("", max_length=NOTE)
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: str = Field(max_length=NOTE)
 
 
 class SuspendIn(ReasonIn):
@@ -54,16 +83,22 @@ class SuspendIn(ReasonIn):
 
 
 class TripIn(Schema):
-    to_country: str
-    from_country: str = ""
+    to_country: str = Field(max_length=3)
+    from_country: str = Field("", max_length=3)
     departs_on: dt.date | None = None
     returns_on: dt.date | None = None
-    carrier: str = ""
-    note: str = ""
+    carrier: str = Field("", max_length=100)
+    note: str = Field("", max_length=NOTE)
 
 
-class TripOut(TripIn):
+class TripOut(Schema):
     id: int
+    to_country: str
+    from_country: str
+    departs_on: dt.date | None
+    returns_on: dt.date | None
+    carrier: str
+    note: str
     notice_id: int
     source: str
     alerted_agencies: list[str]
@@ -82,20 +117,20 @@ class TravelAlertOut(Schema):
 
 
 class FollowUpIn(Schema):
-    follow_up: str = ""
+    follow_up: str = Field("", max_length=NOTE)
 
 
 class DiffusionIn(Schema):
-    colour: str
-    purpose: str
-    body: str
-    subject_names: list[str] = []
+    colour: str = Field(max_length=16)
+    purpose: str = Field(max_length=16)
+    body: str = Field(max_length=TEXT)
+    subject_names: Names = Field([], max_length=NAMES)
     birth_date: dt.date | None = None
-    requested_action: str = ""
-    legal_basis: str = ""
-    agency_ids: list[int] = []
-    countries: list[str] = []
-    kinds: list[str] = []
+    requested_action: str = Field("", max_length=NOTE)
+    legal_basis: str = Field("", max_length=NOTE)
+    agency_ids: Ids = []
+    countries: Codes = []
+    kinds: Codes = []
 
 
 class DiffusionOut(Schema):
@@ -111,7 +146,7 @@ class DiffusionOut(Schema):
 
 
 class ResponseIn(Schema):
-    response: str = ""
+    response: str = Field("", max_length=NOTE)
 
 
 class ImportOut(Schema):

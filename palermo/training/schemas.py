@@ -1,39 +1,52 @@
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from palermo.training.services.courses import MAX_REFRESHER_MONTHS
+from palermo.web.limits import TEXT, Codes, Id
 
 
 class CourseIn(Schema):
+    title: str = Field(max_length=200)
+    professions: Codes
+    refresher_months: int = Field(24, ge=0, le=MAX_REFRESHER_MONTHS)
+    description: str = Field("", max_length=TEXT)
+
+
+# Answers carry what is stored, without the input limits.
+class CourseOut(Schema):
+    id: int
     title: str
     professions: list[str]
-    refresher_months: int = 24
-    description: str = ""
-
-
-class CourseOut(CourseIn):
-    id: int
+    refresher_months: int
+    description: str
 
 
 class SessionIn(Schema):
     starts_on: dt.date
     ends_on: dt.date | None = None
+    place: str = Field(max_length=200)
+    capacity: int = Field(ge=1, le=2000)
+    trainers: str = Field("", max_length=400)
+
+
+class SessionOut(Schema):
+    id: int
+    starts_on: dt.date
+    ends_on: dt.date | None
     place: str
     capacity: int
-    trainers: str = ""
-
-
-class SessionOut(SessionIn):
-    id: int
+    trainers: str
     course_id: int
     registered: int
 
 
 class RegistrationIn(Schema):
-    full_name: str
-    email: str
-    profession: str
-    agency_id: int | None = None
-    organisation: str = ""
+    full_name: str = Field(max_length=200)
+    email: str = Field(max_length=254)
+    profession: str = Field(max_length=40)
+    agency_id: Id | None = None
+    organisation: str = Field("", max_length=200)
 
 
 class RegistrationOut(Schema):

@@ -6,7 +6,8 @@ same thing (a ``.pdf`` that is really an executable is refused), it is within th
 (``PALERMO_DOCUMENT_MAX_BYTES``, 20 MB by default), and the scanner
 (``PALERMO_DOCUMENT_SCANNER``, a dotted path to ``scan(path) -> None`` that raises
 ``ServiceError`` for an infected file) lets it through. It is kept under a root the caller
-names, by its SHA-256, with owner-only permissions, and never served directly.
+names, by its SHA-256, owner-only (file 0600, folders 0700, whatever the umask), and never
+served directly.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from palermo.access.services.errors import ServiceError
+from palermo.ops import files
 
 # extension -> (content type, how the content must start)
 KNOWN_TYPES = {
@@ -102,7 +104,7 @@ def store(root: Path, folder: str, name: str, stream: IO[bytes], *,
     name = Path(name or "").name.strip()[:255]
     if not name:
         raise ServiceError(_("The file needs a name."), field=field)
-    root.mkdir(parents=True, exist_ok=True)
+    files.private_dir(root)
     digest, size, limit = hashlib.sha256(), 0, max_size()
     # Written to a temporary file first: nothing half-written ever carries a final name.
     with tempfile.NamedTemporaryFile(dir=root, delete=False) as temporary:
@@ -125,9 +127,9 @@ def store(root: Path, folder: str, name: str, stream: IO[bytes], *,
             import_string(scanner)(path)
         stored_as = f"{folder}/{digest.hexdigest()}"
         final = root / stored_as
-        final.parent.mkdir(parents=True, exist_ok=True)
+        files.private_dir(final.parent)
         os.replace(path, final)
-        os.chmod(final, 0o600)
+        os.chmod(final, files.FILE_MODE)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -20,6 +20,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.notices.models import Notice, NoticeSource, NoticeState
 from palermo.notices.services.common import VALIDITY, require, unwatch, watch
+from palermo.web import badinput
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -140,7 +141,10 @@ def parse(content: bytes) -> Any:
     if len(content) > MAX_BYTES:
         raise ServiceError(_("The file is larger than 50 MB."), field="file")
     try:
-        return json.loads(content.decode("utf-8-sig"))
+        data = badinput.loads(content.decode("utf-8-sig"))
+    except badinput.BadJson:
+        raise ServiceError(_("The file is nested too deeply or holds a number that is not "
+                             "finite."), field="file") from None
     except UnicodeDecodeError as exc:
         raise ServiceError(_("The file is not UTF-8 (byte %(at)d).") % {"at": exc.start},
                            field="file") from None
@@ -148,6 +152,11 @@ def parse(content: bytes) -> Any:
         raise ServiceError(_("Not valid JSON: %(msg)s at line %(line)d, column %(col)d.")
                            % {"msg": exc.msg, "line": exc.lineno, "col": exc.colno},
                            field="file") from None
+    if next(badinput.problems(data), None) is not None:
+        raise ServiceError(_("The file holds text or a number that no record can store: a "
+                             "NUL character, broken Unicode or a number beyond 64 bits."),
+                           field="file")
+    return data
 
 
 def import_notices(content: bytes, *, actor: User, colour: str | None = None,
