@@ -31,6 +31,15 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+# Whatever umask the caller had, what Palermo writes (database, keys, documents, backups,
+# the search index) is for its own user alone: new files 0600, new folders 0700. Set before
+# anything below creates the data directory; palermo/ops/files.py sets modes explicitly too.
+os.umask(0o077)
+# Django's file storage (collected static files) chmods to these itself, past the umask.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+
 def _secret_key() -> str:
     key = os.environ.get("PALERMO_SECRET_KEY")
     if key:
@@ -102,14 +111,21 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "palermo.web.middleware.BadInputMiddleware",
     "palermo.access.middleware.SessionLifetimeMiddleware",
     "palermo.access.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "palermo.access.middleware.MfaRequiredMiddleware",
     "palermo.access.middleware.DenyByDefaultMiddleware",
+    "palermo.cases.middleware.ReasonRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Django's defaults, stated: a request body (other than uploaded files) of at most 2.5 MB and
+# at most 1,000 query or form fields; BadInputMiddleware and the API answer 413 and 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 ROOT_URLCONF = "palermo.urls"
 ASGI_APPLICATION = "palermo.asgi.application"
@@ -220,6 +236,8 @@ AXES_COOLOFF_TIME = 1 / 6  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# HEALTH@…, Health@… and a full-width ｈｅａｌｔｈ@… count as one account, as sign-in treats them.
+AXES_USERNAME_CALLABLE = "palermo.access.backends.lockout_username"
 AXES_LOCKOUT_CALLABLE = "palermo.access.views.locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
