@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 
 from palermo.access.services.errors import ServiceError
+from palermo.web.badinput import INT64_MAX
 
 
 def show(form: forms.Form, exc: ServiceError) -> None:
@@ -43,9 +44,6 @@ def post_errors(request: HttpRequest, form: forms.Form) -> None:
             messages.error(request, f"{label}: {error}" if label else str(error))
 
 
-# The largest value a database integer column holds (BIGINT on PostgreSQL, INTEGER on
-# SQLite): a larger one makes the driver raise instead of finding nothing.
-BIGINT_MAX = 2**63 - 1
 # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
 _INTEGER = re.compile(r"-?[0-9]{1,19}")
 T = TypeVar("T")
@@ -53,12 +51,12 @@ T = TypeVar("T")
 
 @overload
 def parse_int(value: str | None, default: None = None, minimum: int = 0,
-              maximum: int = BIGINT_MAX) -> int | None: ...
+              maximum: int = INT64_MAX) -> int | None: ...
 @overload
 def parse_int(value: str | None, default: T, minimum: int = 0,
-              maximum: int = BIGINT_MAX) -> int | T: ...
+              maximum: int = INT64_MAX) -> int | T: ...
 def parse_int(value: str | None, default: Any = None, minimum: int = 0,
-              maximum: int = BIGINT_MAX) -> Any:
+              maximum: int = INT64_MAX) -> Any:
     """``value`` as an integer within [minimum, maximum], or ``default`` when it is absent,
     not a whole number or out of range."""
     text = (value or "").strip()
@@ -70,12 +68,12 @@ def parse_int(value: str | None, default: Any = None, minimum: int = 0,
 
 @overload
 def query_int(request: HttpRequest, name: str, default: None = None, minimum: int = 0,
-              maximum: int = BIGINT_MAX, *, source: QueryDict | None = None) -> int | None: ...
+              maximum: int = INT64_MAX, *, source: QueryDict | None = None) -> int | None: ...
 @overload
 def query_int(request: HttpRequest, name: str, default: T, minimum: int = 0,
-              maximum: int = BIGINT_MAX, *, source: QueryDict | None = None) -> int | T: ...
+              maximum: int = INT64_MAX, *, source: QueryDict | None = None) -> int | T: ...
 def query_int(request: HttpRequest, name: str, default: Any = None, minimum: int = 0,
-              maximum: int = BIGINT_MAX, *, source: QueryDict | None = None) -> Any:
+              maximum: int = INT64_MAX, *, source: QueryDict | None = None) -> Any:
     """An integer from the query string (or ``source``, e.g. ``request.POST``): a malformed or
     out-of-range value counts as absent, so a hand-edited address never reaches the database
     as a number it cannot hold."""

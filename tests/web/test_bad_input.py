@@ -9,12 +9,13 @@ import pytest
 from django.test import RequestFactory
 
 from palermo.cases.services import tasks
-from palermo.web.forms import BIGINT_MAX, parse_int, query_int
+from palermo.web.badinput import INT64_MAX
+from palermo.web.forms import parse_int, query_int
 from palermo.web.safety import safe_next
 from tests.cases.factories import open_case
 
 HUGE = "9" * 30  # beyond 64 bits
-BAD_NUMBERS = (HUGE, str(BIGINT_MAX + 1), "²", "٣", "1e5", "12abc", " ", "-" + HUGE)
+BAD_NUMBERS = (HUGE, str(INT64_MAX + 1), "²", "٣", "1e5", "12abc", " ", "-" + HUGE)
 
 
 # The helpers.
@@ -26,7 +27,7 @@ def test_a_malformed_or_huge_number_is_the_default(value: str) -> None:
 
 def test_a_number_is_read_within_its_bounds() -> None:
     assert parse_int(" 42 ") == 42
-    assert parse_int(str(BIGINT_MAX)) == BIGINT_MAX
+    assert parse_int(str(INT64_MAX)) == INT64_MAX
     assert parse_int("-3") is None and parse_int("-3", minimum=-5) == -3
     assert parse_int("11", 0, 1, 10) == 0 and parse_int("", 5) == 5
     request = RequestFactory().post("/?page=3", {"page": "4"})
