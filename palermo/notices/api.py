@@ -4,7 +4,7 @@ same services, so the same rules, as the pages."""
 from typing import Any
 
 from django.db.models import prefetch_related_objects
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
@@ -74,6 +74,21 @@ def notice_interpol(request: HttpRequest, notice_id: int) -> dict[str, Any]:
     notice = notices.read(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
                           request=request)
     return interpol.detail(notice)
+
+
+@router.get("/interpol/un/persons/{entity}", auth=Permission("notices.view"))
+def notice_interpol_un(request: HttpRequest, entity: str) -> dict[str, Any]:
+    return notice_interpol_link(request, "un", entity)
+
+
+@router.get("/interpol/{kind}/{entity}", auth=Permission("notices.view"))
+def notice_interpol_link(request: HttpRequest, kind: str, entity: str) -> dict[str, Any]:
+    """One notice at the address its INTERPOL-shaped export links to (red/ISR-2026-17)."""
+    notice = interpol.linked(request.auth, kind, entity)  # type: ignore[attr-defined]
+    if notice is None:
+        raise Http404
+    return interpol.detail(notices.read(notice, actor=request.auth,  # type: ignore[attr-defined]
+                                        request=request))
 
 
 @router.post("/{notice_id}/submit", response=schemas.NoticeOut,

@@ -10,9 +10,13 @@ class NoticesConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from palermo.access.permissions import actor
-        from palermo.notices.services import notices, travel
+        from palermo.notices.services import interpol_codes, notices, travel
         from palermo.screening import services as screening
         from palermo.web.navigation import Badge, NavEntry, add_badge, add_entry
+
+        # INTERPOL's code lists must map onto Palermo's both ways: like a broken
+        # vocabulary, a fault stops start-up naming file and line.
+        interpol_codes.check()
 
         # Screening shows a hit's notice and reports hits on notice subjects without
         # importing this app: either can arrive first.

@@ -1,25 +1,37 @@
 """Notices in the JSON shape of INTERPOL's public notices web service: import (onto the
-watch list, with INTERPOL as their source) and export. Countries are ISO alpha-2 there and
-alpha-3 here; dates are ``YYYY/MM/DD``; heights are metres."""
+watch list, with INTERPOL as their source) and export, losing nothing on the way round.
+
+Each INTERPOL field with a home in Palermo's notice fills it: countries are ISO alpha-2 there
+and alpha-3 here, dates ``YYYY/MM/DD``, heights metres, eye and hair colours and languages
+INTERPOL's codes (``interpol_codes``). What has no home, and the value as given wherever
+Palermo's form of it would come out differently (a year of birth alone, a weight of 0, a
+charge's translation), is kept in ``Notice.particulars`` and given back on export; so are the
+fields a list answer left out, which stay out. The field lists are in ``interpol_fields``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
-import pycountry
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.notices.models import Notice, NoticeSource, NoticeState
+from palermo.notices.services import interpol_codes as codes
+from palermo.notices.services import interpol_fields as fields
 from palermo.notices.services.common import VALIDITY, require, unwatch, watch
+from palermo.notices.services.interpol_fields import FieldError
+from palermo.notices.services.notices import visible
+from palermo.vocab import registry
 from palermo.web import badinput
 
 if TYPE_CHECKING:
@@ -28,11 +40,13 @@ if TYPE_CHECKING:
 # INTERPOL's own "2021/75051"; notices issued here go out as "ISR/2026/17", so a partner
 # importing them cannot collide with INTERPOL's numbers.
 ENTITY_ID = re.compile(r"^([A-Z]{3}/)?\d{4}/\d{1,9}$")
-COLOUR_IN_LINK = re.compile(r"/notices/v1/(red|yellow|un)/")
-COLOURS = {"red": "red", "yellow": "yellow", "un": "un_special"}
-YELLOW_EXTRAS = ("date_of_event", "place", "mother_name", "mother_forename", "father_name",
-                 "father_forename")
+# INTERPOL's addresses (/notices/v1/red/2021-75051, /notices/v1/un/persons/2021-84506) and
+# the ones this export gives (/api/v1/notices/interpol/red/ISR-2026-17).
+LINK = re.compile(r"/notices/(?:v1|interpol)/(?P<kind>[a-z_]+)"
+                  r"(?:/(?P<subject>persons|entities))?(?:/(?P<entity>[^/?#]+))?")
+EXPORT_PATH = "/api/v1/notices/interpol"
 MAX_BYTES = 50 * 1024 * 1024
+KEPT = "_palermo"  # in particulars: Palermo's own note of the fields a record left out
 
 
 @dataclass
@@ -42,99 +56,6 @@ class ImportReport:
     skipped: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)  # (position from 1, reason)
     imported: bool = False
-
-
-def _alpha3(code: Any, what: str) -> str:
-    found = pycountry.countries.get(alpha_2=str(code).upper()) if code else None
-    if found is None:
-        raise ValueError(_("%(field)s: “%(code)s” is not an ISO alpha-2 country code")
-                         % {"field": what, "code": code})
-    return str(found.alpha_3)
-
-
-def _alpha2(code: str) -> str:
-    found = pycountry.countries.get(alpha_3=code)
-    return str(found.alpha_2) if found else code
-
-
-def _records(data: Any) -> list[Any]:
-    if isinstance(data, dict) and "_embedded" in data:
-        notices = data["_embedded"].get("notices") if isinstance(data["_embedded"], dict) \
-            else None
-        if not isinstance(notices, list):
-            raise ServiceError(_("“_embedded” holds no “notices” list."), field="file")
-        return notices
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict):
-        return [data]
-    raise ServiceError(_("Expected INTERPOL's notice list or a notice."), field="file")
-
-
-def _fields(record: Any, colour: str | None) -> dict[str, Any]:
-    """One INTERPOL record as our notice's fields; ValueError says what is wrong."""
-    if not isinstance(record, dict):
-        raise ValueError(_("not an object"))
-    entity = str(record.get("entity_id") or "")
-    if not ENTITY_ID.match(entity):
-        raise ValueError(_("entity_id: “%(value)s” is not like 2021/75051") % {"value": entity})
-    link = json.dumps(record.get("_links") or {})
-    found = COLOUR_IN_LINK.search(link)
-    colour = COLOURS[found.group(1)] if found else colour
-    if not colour:
-        raise ValueError(_("the notice type is not in its links; give it for the file"))
-    forename, name = str(record.get("forename") or "").strip(), \
-        str(record.get("name") or "").strip()
-    if not (forename or name):
-        raise ValueError(_("name: neither name nor forename is given"))
-    birth, particulars = None, {}
-    raw_birth = record.get("date_of_birth")
-    if raw_birth:
-        if not re.match(r"^\d{4}(/\d{2}(/\d{2})?)?$", str(raw_birth)):
-            raise ValueError(_("date_of_birth: “%(value)s” is not YYYY/MM/DD")
-                             % {"value": raw_birth})
-        try:
-            birth = dt.datetime.strptime(raw_birth, "%Y/%m/%d").date()
-        except ValueError:
-            if str(raw_birth).count("/") == 2:
-                raise ValueError(_("date_of_birth: “%(value)s” is not a date")
-                                 % {"value": raw_birth}) from None
-            particulars["date_of_birth"] = raw_birth  # a year or a month: kept as given
-    sex = str(record.get("sex_id") or "").upper()
-    if sex not in ("", "M", "F", "U"):
-        raise ValueError(_("sex_id: “%(value)s” is not M, F or U") % {"value": sex})
-    warrants = record.get("arrest_warrants") or []
-    if not isinstance(warrants, list):
-        raise ValueError(_("arrest_warrants: not a list"))
-    height = record.get("height")
-    try:
-        height_cm = round(float(height) * 100) if height else None
-        weight_kg = round(float(record["weight"])) if record.get("weight") else None
-    except (TypeError, ValueError):
-        raise ValueError(_("height or weight: not a number")) from None
-    particulars.update({k: record[k] for k in YELLOW_EXTRAS if record.get(k)})
-    if warrants:
-        particulars["arrest_warrants"] = warrants
-    return {
-        "colour": colour, "external_id": entity, "family_name": name,
-        "subject_names": [" ".join(p for p in (forename, name) if p)],
-        "birth_date": birth, "sex": "" if sex == "U" else sex,
-        "nationalities": [_alpha3(c, "nationalities") for c in record.get("nationalities") or []],
-        "country_of_birth": _alpha3(record["country_of_birth_id"], "country_of_birth_id")
-        if record.get("country_of_birth_id") else "",
-        "place_of_birth": str(record.get("place_of_birth") or "")[:200],
-        "identifying_marks": str(record.get("distinguishing_marks") or ""),
-        "height_cm": height_cm, "weight_kg": weight_kg,
-        "eye_colour": ", ".join(record.get("eyes_colors_id") or []),
-        "hair_colour": ", ".join(record.get("hairs_id") or []),
-        "languages": list(record.get("languages_spoken_ids") or []),
-        "charges": "\n".join(str(w.get("charge") or "") for w in warrants
-                             if isinstance(w, dict)),
-        "issuing_country": _alpha3(warrants[0].get("issuing_country_id"), "issuing_country_id")
-        if warrants and isinstance(warrants[0], dict) and warrants[0].get("issuing_country_id")
-        else "",
-        "particulars": particulars,
-    }
 
 
 def parse(content: bytes) -> Any:
@@ -159,22 +80,166 @@ def parse(content: bytes) -> Any:
     return data
 
 
+def _records(data: Any) -> tuple[list[Any], str | None]:
+    """The notices of a list answer, a bare list or a single notice, with the type the list's
+    own link names. A single notice has ``_embedded`` too (its links), but no notices."""
+    if isinstance(data, list):
+        return data, None
+    if not isinstance(data, dict):
+        raise ServiceError(_("Expected INTERPOL's notice list or a notice."), field="file")
+    embedded = data.get("_embedded")
+    if "entity_id" in data or not (isinstance(embedded, dict) and "notices" in embedded):
+        return [data], None
+    if not isinstance(embedded["notices"], list):
+        raise ServiceError(_("“_embedded” holds no “notices” list."), field="file")
+    found = _link(data.get("_links"))
+    return embedded["notices"], found["kind"] if found else None
+
+
+def _link(links: Any) -> re.Match[str] | None:
+    if not isinstance(links, dict):
+        return None
+    for link in (links.get("self"), *links.values()):
+        href = link.get("href") if isinstance(link, dict) else None
+        found = LINK.search(href) if isinstance(href, str) else None
+        if found:
+            return found
+    return None
+
+
+def _colour(record: dict[str, Any], given: str | None) -> str:
+    """The notice type from the record's links, else the list's or the one given."""
+    found = _link(record.get("_links"))
+    if found is None:
+        if given:
+            return given
+        raise FieldError("_links", _("the notice type is not in its links; give it for the "
+                                     "file"))
+    if found["subject"] == "entities":
+        raise FieldError("_links", _("a UN notice about an entity, not a person; Palermo's "
+                                     "notices are about persons"))
+    colour = fields.colour_of(found["kind"])
+    if colour not in registry.get("notice_types"):
+        raise FieldError("_links", _("the link names the notice type “%(kind)s”, which "
+                                     "Palermo does not know") % {"kind": found["kind"]})
+    entity = found["entity"]
+    if entity and entity.replace("-", "/") != record.get("entity_id"):
+        raise FieldError("_links", _("the link is to notice %(link)s, not to this one")
+                         % {"link": entity})
+    return colour
+
+
+def _coded(key: str, convert: Any, values: list[str], what: str) -> Any:
+    try:
+        return convert(values)
+    except codes.UnknownCode as exc:
+        raise FieldError(key, _("“%(code)s” is not one of INTERPOL's codes for %(what)s")
+                         % {"code": exc, "what": what}) from None
+    except codes.TooMany:
+        raise FieldError(key, _("more colours than a notice holds")) from None
+
+
+def _entity_id(record: dict[str, Any]) -> str:
+    entity = record.get("entity_id")
+    if not isinstance(entity, str) or not ENTITY_ID.match(entity):
+        raise FieldError("entity_id", _("“%(value)s” is not like 2021/75051")
+                         % {"value": entity})
+    return entity
+
+
+def _columns(record: dict[str, Any], colour: str) -> dict[str, Any]:
+    """The notice's fields from one INTERPOL record; FieldError says what is wrong."""
+    entity = _entity_id(record)
+    forename, name = fields.text(record, "forename"), fields.text(record, "name", 200)
+    if not (forename or name):
+        raise FieldError("name", _("neither name nor forename is given"))
+    full = " ".join(p for p in (forename, name) if p)
+    original = " ".join(p for p in (fields.text(record, "forename_in_original_script"),
+                                    fields.text(record, "name_in_original_script")) if p)
+    sex = record.get("sex_id")
+    if sex not in (None, "", "M", "F", "U"):
+        raise FieldError("sex_id", _("“%(value)s” is not M, F or U") % {"value": sex})
+    warrants = fields.warrants(record)
+    issuer = next((w["issuing_country_id"] for w in warrants if w.get("issuing_country_id")),
+                  None)
+    height = fields.number(record, "height", most=3)
+    weight = fields.number(record, "weight", most=500)
+    fields.check_extras(record)
+    return {
+        "colour": colour, "external_id": entity, "family_name": name,
+        "subject_names": [full, *([original] if original and original != full else [])],
+        "birth_date": fields.date(record, "date_of_birth"),
+        "sex": sex if sex in ("M", "F") else "",
+        "nationalities": [fields.alpha3("nationalities", c)
+                          for c in fields.codes(record, "nationalities")],
+        "country_of_birth": fields.alpha3("country_of_birth_id", record["country_of_birth_id"])
+        if record.get("country_of_birth_id") else "",
+        "place_of_birth": fields.text(record, "place_of_birth", 200),
+        "identifying_marks": fields.text(record, "distinguishing_marks"),
+        "height_cm": round(height * 100) if height else None,
+        "weight_kg": round(weight) if weight else None,
+        "eye_colour": _coded("eyes_colors_id", lambda v: codes.colour_words(codes.EYES, v),
+                             fields.codes(record, "eyes_colors_id"), _("eye colour")),
+        "hair_colour": _coded("hairs_id", lambda v: codes.colour_words(codes.HAIR, v),
+                              fields.codes(record, "hairs_id"), _("hair colour")),
+        "languages": _coded("languages_spoken_ids", codes.palermo_languages,
+                            fields.codes(record, "languages_spoken_ids"),
+                            _("languages spoken")),
+        # A translation stays beside its charge, so a reader of the notice sees both.
+        "charges": "\n".join(" / ".join(p for p in (w.get("charge"), w.get("charge_translation"))
+                                        if p) for w in warrants if w.get("charge")),
+        "issuing_country": fields.alpha3("issuing_country_id", issuer) if issuer else "",
+    }
+
+
+def _kept(record: dict[str, Any], columns: dict[str, Any]) -> dict[str, Any]:
+    """What the notice's fields cannot give back exactly: the record's own values of those
+    fields, and the fields left out of it (so they stay out)."""
+    derived = _values(Notice(**columns, source=NoticeSource.INTERPOL))
+    given = {key: derived.get(key) for key in fields.shape(columns["colour"])}
+    kept = {k: v for k, v in record.items() if k not in given or given[k] != v}
+    absent = [k for k in given if k not in record]
+    if absent:
+        kept[KEPT] = {"absent": absent}
+    return kept
+
+
+def _problem(position: int, record: Any, exc: FieldError) -> tuple[int, str]:
+    entity = record.get("entity_id") if isinstance(record, dict) else None
+    reason = exc.describe()
+    if isinstance(entity, str) and entity and exc.key != "entity_id":
+        reason = _("notice %(entity)s, %(reason)s") % {"entity": entity, "reason": reason}
+    return position, reason
+
+
 def import_notices(content: bytes, *, actor: User, colour: str | None = None,
                    skip_bad: bool = False, request: HttpRequest | None = None) -> ImportReport:
-    """All or nothing unless ``skip_bad``: every malformed record is reported by position."""
+    """All or nothing unless ``skip_bad``: every malformed record is reported by position,
+    with its notice and field."""
     require(actor, "notices.import")
+    if colour and colour not in registry.get("notice_types"):
+        raise ServiceError(_("Choose a notice type."), field="colour")
+    records, listed = _records(parse(content))
+    given = fields.colour_of(listed) if listed else colour
     report, good = ImportReport(), []
-    for position, record in enumerate(_records(parse(content)), start=1):
+    for position, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            report.errors.append((position, _("not a notice: INTERPOL gives each notice as "
+                                              "an object with its fields")))
+            continue
         try:
-            good.append(_fields(record, colour))
-        except ValueError as exc:
-            report.errors.append((position, str(exc)))
+            _entity_id(record)
+            kind = _colour(record, given)
+            _columns(record, kind)
+            good.append((record, kind))
+        except FieldError as exc:
+            report.errors.append(_problem(position, record, exc))
     if report.errors and not skip_bad:
         return report
     report.skipped = len(report.errors)
     with transaction.atomic():
-        for fields in good:
-            _upsert(fields, actor=actor, report=report, request=request)
+        for record, kind in good:
+            _upsert(record, kind, actor=actor, report=report, request=request)
         audit.record("notice.import_file", actor=actor, request=request, object_type="notice",
                      detail={"created": report.created, "updated": report.updated,
                              "skipped": report.skipped})
@@ -182,19 +247,23 @@ def import_notices(content: bytes, *, actor: User, colour: str | None = None,
     return report
 
 
-def _upsert(fields: dict[str, Any], *, actor: User, report: ImportReport,
+def _upsert(record: dict[str, Any], colour: str, *, actor: User, report: ImportReport,
             request: HttpRequest | None) -> None:
     notice = Notice.objects.filter(source=NoticeSource.INTERPOL,
-                                   external_id=fields["external_id"]).first()
+                                   external_id=record["entity_id"]).first()
     if notice is None:
         notice = Notice(source=NoticeSource.INTERPOL, issuing_agency=actor.agency,
                         created_by=actor, state=NoticeState.PUBLISHED)
         report.created += 1
     else:
+        # A list answer gives a notice in part: what it leaves out stays as it was.
+        record = {**detail(notice), **record}
         unwatch(notice)
         report.updated += 1
-    for name, value in fields.items():
+    columns = _columns(record, colour)
+    for name, value in columns.items():
         setattr(notice, name, value)
+    notice.particulars = _kept(record, columns)
     notice.expires_on = timezone.localdate() + VALIDITY
     notice.save()
     notice.watched_person_id = watch(notice)
@@ -204,47 +273,79 @@ def _upsert(fields: dict[str, Any], *, actor: User, report: ImportReport,
 
 
 def _names(notice: Notice) -> tuple[str, str]:
-    full = notice.subject_names[0] if notice.subject_names else ""
-    family = notice.family_name or (full.split()[-1] if full.split() else "")
-    forename = full[: len(full) - len(family)].strip() if full.endswith(family) else full
-    return forename, family
+    """Forename and family name from the first of the subject's names. The family name is
+    where the notice's family name stands in it, with what follows ("Levi (invented)");
+    without one, an imported notice's name is all forename, a notice issued here ends in it."""
+    full = notice.subject_names[0].strip() if notice.subject_names else ""
+    family = notice.family_name.strip()
+    if family:
+        found = list(re.finditer(rf"(?<!\w){re.escape(family)}(?!\w)", full, re.IGNORECASE))
+        if not found:
+            return full, family
+        return full[:found[-1].start()].strip(), full[found[-1].start():].strip()
+    if notice.source == NoticeSource.INTERPOL:
+        return full, ""
+    forename, _space, name = full.rpartition(" ")
+    return forename.strip(), name
 
 
-def detail(notice: Notice) -> dict[str, Any]:
+def _entity(notice: Notice) -> str:
+    return notice.external_id or (
+        f"{notice.issuing_agency.country}/{notice.created_at.year}/{notice.pk}")
+
+
+def _values(notice: Notice) -> dict[str, Any]:
+    """The notice's fields in INTERPOL's form, without what ``particulars`` keeps."""
     forename, name = _names(notice)
-    extras = dict(notice.particulars)
-    warrants = extras.pop("arrest_warrants", None) or (
-        [{"issuing_country_id": _alpha2(notice.issuing_country or
-                                        notice.issuing_agency.country),
-          "charge": notice.charges, "charge_translation": None}] if notice.charges else [])
+    entity = _entity(notice)
+    issuer = notice.issuing_country or (
+        notice.issuing_agency.country if notice.issuing_agency_id else "")
+    kind = fields.kind_of(notice.colour)
+    links = {"self": {"href": f"{EXPORT_PATH}/{'un/persons' if kind == 'un' else kind}/"
+                              f"{entity.replace('/', '-')}"}}
+    if notice.pk and notice.photo_type:
+        links["thumbnail"] = {"href": reverse("notices:photo", args=[notice.pk])}
     return {
-        "entity_id": notice.external_id or (
-            f"{notice.issuing_agency.country}/{notice.created_at.year}/{notice.pk}"),
-        "forename": forename or None, "name": name or None,
+        "entity_id": entity, "forename": forename or None, "name": name or None,
         "date_of_birth": notice.birth_date.strftime("%Y/%m/%d") if notice.birth_date
-        else extras.pop("date_of_birth", None),
-        "nationalities": [_alpha2(c) for c in notice.nationalities],
-        "sex_id": notice.sex or "U",
-        "country_of_birth_id": _alpha2(notice.country_of_birth) if notice.country_of_birth
         else None,
+        "nationalities": [fields.alpha2(c) or c for c in notice.nationalities],
+        "sex_id": notice.sex if notice.sex in ("M", "F") else "U",
+        "country_of_birth_id": fields.alpha2(notice.country_of_birth),
         "place_of_birth": notice.place_of_birth or None,
         "distinguishing_marks": notice.identifying_marks or None,
         "height": notice.height_cm / 100 if notice.height_cm else None,
-        "weight": notice.weight_kg,
-        "eyes_colors_id": [c.strip() for c in notice.eye_colour.split(",") if c.strip()],
-        "hairs_id": [c.strip() for c in notice.hair_colour.split(",") if c.strip()],
-        "languages_spoken_ids": notice.languages,
-        "arrest_warrants": warrants,
-        **extras,
-        "_links": {"self": {"href": f"/api/v1/notices/{notice.pk}/interpol"}},
+        "weight": notice.weight_kg or None,
+        "eyes_colors_id": codes.colour_codes(codes.EYES, notice.eye_colour),
+        "hairs_id": codes.colour_codes(codes.HAIR, notice.hair_colour),
+        "languages_spoken_ids": codes.interpol_languages(notice.languages),
+        "arrest_warrants": [{"issuing_country_id": fields.alpha2(issuer),
+                             "charge": notice.charges, "charge_translation": None}]
+        if notice.charges else [],
+        "_embedded": {"links": []},
+        "_links": links,
     }
 
 
+def detail(notice: Notice) -> dict[str, Any]:
+    """One notice in INTERPOL's detail shape for its type."""
+    values = _values(notice)
+    record = {key: values.get(key) for key in fields.shape(notice.colour)}
+    kept = dict(notice.particulars or {})
+    absent = (kept.pop(KEPT, None) or {}).get("absent", [])
+    record.update(kept)
+    for key in absent:
+        record.pop(key, None)
+    return record
+
+
 def export(notices: list[Notice], *, query: dict[str, Any]) -> dict[str, Any]:
+    href = f"{EXPORT_PATH}?{urlencode({**query, 'page': 1})}"
     return {"total": len(notices), "query": {**query, "page": 1,
                                              "resultPerPage": len(notices)},
             "_embedded": {"notices": [detail(n) for n in notices]},
-            "_links": {"self": {"href": "/api/v1/notices/interpol"}}}
+            "_links": {"self": {"href": href}, "first": {"href": href},
+                       "last": {"href": href}}}
 
 
 def export_for(user: User, *, colour: str = "",
@@ -252,10 +353,24 @@ def export_for(user: User, *, colour: str = "",
     """Published notices in INTERPOL's list shape; each one sent out is an audited read."""
     require(user, "notices.import")
     notices = Notice.objects.filter(state=NoticeState.PUBLISHED).select_related(
-        "issuing_agency").order_by("pk")
+        "issuing_agency").defer("photo").order_by("pk")
     if colour:
         notices = notices.filter(colour=colour)
     chosen = list(notices)
     audit.record_reads(user, "notice", [(n.pk, {"export": "interpol"}) for n in chosen],
                        request=request)
     return export(chosen, query={"colour": colour} if colour else {})
+
+
+def linked(user: User, kind: str, entity: str) -> Notice | None:
+    """The notice an exported link names (``red/ISR-2026-17``), among those the user sees."""
+    colour, reference = fields.colour_of(kind), entity.replace("-", "/")
+    found = visible(user).filter(colour=colour)
+    own = re.fullmatch(r"([A-Z]{3})/(\d{4})/(\d{1,9})", reference)
+    if own:
+        match = found.filter(source=NoticeSource.AGENCY, pk=int(own[3]),
+                             issuing_agency__country=own[1],
+                             created_at__year=int(own[2])).first()
+        if match is not None:
+            return match
+    return found.filter(external_id=reference).first()

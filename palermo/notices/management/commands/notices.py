@@ -34,13 +34,14 @@ class Command(PalermoCommand):
         load.add_argument("file", type=Path)
         load.add_argument("--user", required=True, help="email of the importing user")
         load.add_argument("--colour", default=None,
-                          help="the notice type, when the records' links do not say it")
+                          help="the notice type, when neither the records' links nor the "
+                               "list's say it (INTERPOL's files and Palermo's exports do)")
         load.add_argument("--skip-bad", action="store_true",
                           help="import the good records and skip malformed ones")
         export = actions.add_parser("export", help="write published notices as INTERPOL JSON")
         export.add_argument("file", type=Path)
         export.add_argument("--user", required=True, help="email of the exporting user")
-        export.add_argument("--colour", default="")
+        export.add_argument("--colour", default="", help="only notices of this type")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "sweep":
