@@ -21,7 +21,7 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     ValidationError,
 )
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -36,6 +36,7 @@ from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.api import router as audit_router
 from palermo.awards.api import router as awards_router
 from palermo.cases.api import router as cases_router
+from palermo.core.errors import error_response as error
 from palermo.directory.api import router as directory_router
 from palermo.exchange.api import router as exchange_router
 from palermo.governance.api import router as governance_router
@@ -78,13 +79,6 @@ api = PalermoAPI(
     docs_decorator=signed_in_or_token,
     parser=JsonParser(),
 )
-
-
-def error(status: int, code: str, message: str, fields: dict[str, Any] | None = None
-          ) -> JsonResponse:
-    return JsonResponse(
-        {"error": {"code": code, "message": message, "fields": fields or {}}}, status=status
-    )
 
 
 def _location(loc: list[Any]) -> str:
@@ -137,7 +131,11 @@ def _conflict(request: HttpRequest, exc: StaleWrite) -> HttpResponse:
 
 @api.exception_handler(ServiceError)
 def _refused(request: HttpRequest, exc: ServiceError) -> HttpResponse:
-    fields = {exc.field: [exc.message]} if exc.field else {}
+    fields: dict[str, list[str]] = {}
+    # A refusal may carry every fault found at once (``errors``), each naming its field.
+    for fault in getattr(exc, "errors", None) or [exc]:
+        if fault.field:
+            fields.setdefault(fault.field, []).append(fault.message)
     return error(400, exc.code, exc.message, fields)
 
 

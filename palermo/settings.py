@@ -1,19 +1,13 @@
-"""The one settings module. Everything configurable comes from the environment.
+"""The one settings module, and the one place that reads the environment.
 
-PALERMO_DATABASE_URL   database URL; default SQLite in the data directory
-PALERMO_DATA_DIR       where the SQLite database, the secret key and backups live; default ./var
-PALERMO_SECRET_KEY     default: generated once and kept in the data directory
-PALERMO_DEBUG          "1" turns on Django's debug pages; off by default
-PALERMO_ALLOWED_HOSTS  comma-separated; default localhost names
-PALERMO_SECURE_COOKIES "0" only for plain-HTTP deployments on a non-local host
-PALERMO_TEST_DATABASE_URL  the database the test suite runs on; default SQLite
+Every variable is listed, with its default, in docs/operations.md ("Settings");
+tests/test_settings.py holds both to that. The test suite runs palermo/settings_test.py.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +15,6 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("PALERMO_DATA_DIR", "var")).resolve()
-TESTING = "pytest" in sys.modules or os.environ.get("PALERMO_TESTING") == "1"
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -38,6 +31,13 @@ os.umask(0o077)
 # Django's file storage (collected static files) chmods to these itself, past the umask.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+
+# Secrets only commands read: kept here so that settings.py is the one reader of the environment.
+PALERMO_ADMIN_PASSWORD = os.environ.get("PALERMO_ADMIN_PASSWORD", "")
+PALERMO_PASSWORD = os.environ.get("PALERMO_PASSWORD", "")
+PALERMO_MESSAGE_KEY = os.environ.get("PALERMO_MESSAGE_KEY", "")
+SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("PALERMO_SECRET_KEY"))
 
 
 def _secret_key() -> str:
@@ -65,9 +65,6 @@ ALLOWED_HOSTS = [
     for host in os.environ.get("PALERMO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
     if host.strip()
 ]
-if TESTING:
-    ALLOWED_HOSTS.append("testserver")
-
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -166,13 +163,11 @@ def _database(url: str) -> dict[str, Any]:
     return config
 
 
-if TESTING:
-    _default_url = os.environ.get("PALERMO_TEST_DATABASE_URL") or "sqlite://:memory:"
-else:
-    _default_url = os.environ.get("PALERMO_DATABASE_URL") or (
-        f"sqlite:///{DATA_DIR / 'palermo.sqlite3'}"
+DATABASES = {
+    "default": _database(
+        os.environ.get("PALERMO_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'palermo.sqlite3'}"
     )
-DATABASES = {"default": _database(_default_url)}
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "access.User"
@@ -185,9 +180,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-if TESTING:
-    # Argon2 at full cost would dominate the suite's time; production keeps argon2.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -272,14 +264,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if DEBUG or TESTING:
+if DEBUG:
     STORAGES["staticfiles"] = {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-if TESTING:
-    # Tests serve static files from the apps' folders; nothing is collected.
-    STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = DEBUG
 
 PALERMO_BENCH_ROUTES = _flag("PALERMO_BENCH_ROUTES", False)
 

@@ -20,6 +20,7 @@ from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
 from palermo.audit import services as audit
+from palermo.core.errors import error_response
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -97,10 +98,8 @@ def signed_in_or_token(view: View) -> View:
         if request.headers.get("Authorization"):
             # As for the operations: a request that presents a token is judged by it alone.
             if _bearer_user(request) is None:
-                from palermo.api import error
-
-                response = error(401, "unauthenticated", "send a valid token in the "
-                                 "Authorization: Bearer header, or sign in")
+                response = error_response(401, "unauthenticated", "send a valid token in "
+                                          "the Authorization: Bearer header, or sign in")
                 response["WWW-Authenticate"] = "Bearer"
                 return response
             return view(request, *args, **kwargs)

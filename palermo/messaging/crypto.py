@@ -144,7 +144,7 @@ _cache: dict[tuple[object, ...], Keyring] = {}
 def keyring() -> Keyring:
     """The keyring now. Read again whenever the file changes, so every server process picks
     up a rotation without a restart."""
-    value = os.environ.get(ENV, "")
+    value = settings.PALERMO_MESSAGE_KEY
     if value:
         marker: tuple[object, ...] = ("env", value)
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from django.conf import settings
@@ -30,7 +29,7 @@ def check_configuration(app_configs: Any = None, **kwargs: Any) -> list[checks.C
 @checks.register("palermo", deploy=True)
 def check_deployment(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """Only under `palermo check --deploy`: advice for a multi-server installation."""
-    if "PALERMO_SECRET_KEY" in os.environ:
+    if settings.SECRET_KEY_FROM_ENVIRONMENT:
         return []
     return [checks.Info(
         f"The secret key is kept in {settings.DATA_DIR / 'secret_key'}; with several "

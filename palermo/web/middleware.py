@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponseBase
 
+from palermo.core.errors import error_response
 from palermo.web import badinput, views
 
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
@@ -93,7 +94,5 @@ def _bad_field(request: HttpRequest, api: bool) -> tuple[str, str] | None:
 def _refuse(request: HttpRequest, api: bool, status: int, code: str, message: str,
             fields: dict[str, list[str]] | None = None) -> HttpResponseBase:
     if api:
-        from palermo.api import error
-
-        return error(status, code, message, fields)
+        return error_response(status, code, message, fields)
     return views.bad_request(request)

@@ -6,8 +6,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def key_dir(settings: Any, tmp_path: Any, monkeypatch: Any) -> Any:
+def key_dir(settings: Any, tmp_path: Any) -> Any:
     """Each test has its own data directory, so its own message key file."""
-    monkeypatch.delenv("PALERMO_MESSAGE_KEY", raising=False)
+    settings.PALERMO_MESSAGE_KEY = ""
     settings.DATA_DIR = tmp_path
     return tmp_path

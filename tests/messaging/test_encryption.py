@@ -81,9 +81,8 @@ def test_key_file_is_made_once_with_mode_0600(tmp_path: Any) -> None:
     assert crypto.keyring().keys == first.keys
 
 
-def test_key_from_the_environment(monkeypatch: Any, tmp_path: Any) -> None:
-    monkeypatch.setenv("PALERMO_MESSAGE_KEY", f"k2:{crypto.new_key_text()},"
-                                              f"k1:{crypto.new_key_text()}")
+def test_key_from_the_environment(settings: Any, tmp_path: Any) -> None:
+    settings.PALERMO_MESSAGE_KEY = f"k2:{crypto.new_key_text()},k1:{crypto.new_key_text()}"
     keys = crypto.keyring()
     assert (keys.current, sorted(keys.keys), keys.from_environment) == ("k2", ["k1", "k2"],
                                                                         True)
@@ -94,9 +93,9 @@ def test_key_from_the_environment(monkeypatch: Any, tmp_path: Any) -> None:
         keys.open(sealed, "k2", "messaging.message.note")  # not valid in another column
 
 
-def test_a_bad_environment_key_is_a_clear_error(monkeypatch: Any) -> None:
+def test_a_bad_environment_key_is_a_clear_error(settings: Any) -> None:
     from django.core.exceptions import ImproperlyConfigured
 
-    monkeypatch.setenv("PALERMO_MESSAGE_KEY", "k1:not-a-key")
+    settings.PALERMO_MESSAGE_KEY = "k1:not-a-key"
     with pytest.raises(ImproperlyConfigured, match="32 bytes"):
         crypto.keyring()

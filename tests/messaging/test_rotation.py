@@ -47,17 +47,17 @@ def test_rotate_key_command_reseals_everything_and_drops_the_old_key() -> None:
     assert entry.detail["retired"] == [old]
 
 
-def test_rotation_with_keys_from_the_environment(monkeypatch: Any) -> None:
+def test_rotation_with_keys_from_the_environment(settings: Any) -> None:
     first, second = crypto.new_key_text(), crypto.new_key_text()
-    monkeypatch.setenv("PALERMO_MESSAGE_KEY", f"k1:{first}")
+    settings.PALERMO_MESSAGE_KEY = f"k1:{first}"
     police = person("police")
     message = send(police, to_agencies=(person("welfare").agency,), body="Old key")
-    monkeypatch.setenv("PALERMO_MESSAGE_KEY", f"k2:{second},k1:{first}")
+    settings.PALERMO_MESSAGE_KEY = f"k2:{second},k1:{first}"
     out = StringIO()
     call_command("messaging", "rotate-key", "--no-progress", stdout=out)
     assert "remove them from PALERMO_MESSAGE_KEY: k1" in out.getvalue()
     assert Thread.objects.get(pk=message.thread_id).key_id == "k2"
-    monkeypatch.setenv("PALERMO_MESSAGE_KEY", f"k2:{second}")
+    settings.PALERMO_MESSAGE_KEY = f"k2:{second}"
     page = services.open_thread(message.thread_id, actor=police)
     assert page.messages[0].body == "Old key"
     assert not crypto.key_path().exists()

@@ -1,0 +1,1 @@
+"""What every capability shares and none owns: no models, no URLs; imports no capability."""
