@@ -48,7 +48,7 @@ def test_a_bad_file_writes_nothing(coordinator: Any) -> None:
     data = SAMPLE.read_bytes().replace(b"Israel,", "Isra\xebl,".encode("latin-1"), 1)
     with pytest.raises(GlotipError) as caught:
         global_figures.import_glotip(coordinator, data, file_name="bad.csv")
-    assert (caught.value.row, caught.value.column) == (2, "Country")
+    assert (caught.value.row, caught.value.column) == (4, "Country")  # below the preamble
     assert not GlobalRelease.objects.exists() and not GlobalFigure.objects.exists()
     assert not AuditEvent.objects.filter(action="insights.global_import").exists()
 

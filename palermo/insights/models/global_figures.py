@@ -16,8 +16,13 @@ class GlobalRelease(models.Model):
     file_name = models.CharField(_("file"), max_length=255)
     sha256 = models.CharField(max_length=64)
     source = models.CharField(_("source"), max_length=200)
+    # The first line of the file's preamble, as published ("" for a file without one).
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    # The file's own release date when its preamble gives one, else the importer's.
     release_date = models.DateField(_("release date"))
     figure_count = models.PositiveIntegerField(default=0)
+    # Rows that gave a figure already given, with the same value: read once.
+    repeated_rows = models.PositiveIntegerField(default=0)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     imported_at = models.DateTimeField(default=timezone.now)
@@ -35,7 +40,9 @@ class GlobalFigure(models.Model):
     release = models.ForeignKey(GlobalRelease, on_delete=models.CASCADE, related_name="figures")
     row = models.PositiveIntegerField()  # in the file, the header being row 1
     level = models.CharField(max_length=16)
-    iso3 = models.CharField(max_length=3, blank=True)
+    # ISO 3166-1 alpha-3, or UNODC's code for a part of a country that reports apart
+    # ("GBR_E_W", England and Wales).
+    iso3 = models.CharField(max_length=16, blank=True)
     country = models.CharField(max_length=200, blank=True)
     region = models.CharField(max_length=200, blank=True)
     subregion = models.CharField(max_length=200, blank=True)

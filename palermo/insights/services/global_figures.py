@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
 from palermo.insights.engine import glotip
+from palermo.insights.engine.glotip_totals import Contradiction, contradictions
 from palermo.insights.models import GlobalFigure, GlobalRelease
 
 if TYPE_CHECKING:
@@ -36,30 +38,42 @@ def import_glotip(actor: User, data: bytes, *, file_name: str,
                   request: HttpRequest | None = None) -> GlobalRelease:
     """Parse the whole file, then write the release and all its figures in one transaction
     with the audit entry: all or nothing. A bad file raises ``glotip.GlotipError`` (its
-    ``problems`` name each row and column) and writes nothing."""
+    ``problems`` name each row and column) and writes nothing.
+
+    The release date is the one the file's preamble gives; ``release_date`` is needed only
+    for a file without one (default: today) and must agree with the file's otherwise."""
     _require(actor, "insights.import_global")
     if len(data) > MAX_FILE_BYTES:
         raise ServiceError(_("The file is larger than %(size)d MB.")
                            % {"size": MAX_FILE_BYTES // (1024 * 1024)}, field="file")
-    when = _release_date(release_date)
-    rows = glotip.parse(data, file_name)
+    given = _release_date(release_date)
+    found = glotip.read(data, file_name)
+    if found.released and given and given != found.released:
+        raise ServiceError(_("The file gives its release date as %(file)s, not %(given)s: "
+                             "leave the release date empty or enter the file's.")
+                           % {"file": found.released.strftime("%d/%m/%Y"),
+                              "given": given.strftime("%d/%m/%Y")}, field="release_date")
+    when = found.released or given or timezone.localdate()
     with transaction.atomic():
         release = GlobalRelease.objects.create(
             file_name=file_name[:255], sha256=hashlib.sha256(data).hexdigest(),
-            source=(source.strip() or DEFAULT_SOURCE)[:200], release_date=when,
-            figure_count=len(rows), imported_by=actor)
+            source=(source.strip() or DEFAULT_SOURCE)[:200], publisher=found.publisher[:200],
+            release_date=when, figure_count=len(found.rows), repeated_rows=found.repeated,
+            imported_by=actor)
         GlobalFigure.objects.bulk_create(
-            (_figure(release, row) for row in rows), batch_size=2000)
+            (_figure(release, row) for row in found.rows), batch_size=2000)
         audit.record("insights.global_import", actor=actor, request=request,
                      object_type="global_release", object_id=release.pk,
                      detail={"file": release.file_name, "sha256": release.sha256,
-                             "figures": len(rows), "release_date": when.isoformat()})
+                             "figures": len(found.rows), "repeated_rows": found.repeated,
+                             "publisher": release.publisher,
+                             "release_date": when.isoformat()})
     return release
 
 
-def _release_date(value: dt.date | str | None) -> dt.date:
+def _release_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or value == "":
-        return timezone.localdate()
+        return None
     if isinstance(value, dt.date):
         return value
     try:
@@ -118,14 +132,18 @@ def global_comparison(indicator: str, country_iso3: str, year: int | None = None
 
         {"indicator": str, "year": int | None, "country_iso3": str,
          "country": str, "subregion": str, "region": str,
-         "release": {"id": int, "source": str, "release_date": date, "file_name": str} | None,
+         "release": {"id": int, "source": str, "publisher": str, "release_date": date,
+                     "file_name": str} | None,
          "levels": {"country": [figure, ...], "subregion": [...], "region": [...],
                     "global": [...]}}
 
     where each figure is ``{"name": str, "dimension": str, "category": str, "sex": str,
     "age": str, "unit": str, "value": Decimal | None, "below": int | None,
-    "display": str ("12" or "<5"), "censored": bool, "source": str}``. A censored value has
-    ``value`` None and ``below`` its bound. Empty lists when there is nothing to show.
+    "display": str ("12" or "<5"), "censored": bool, "source": str, "row": int (in the
+    file), "contradiction": str}``. A censored value has ``value`` None and ``below`` its
+    bound. ``contradiction`` says, for a total smaller than its parts by sex or by age
+    (``engine.glotip_totals``), what the parts add up to; it is "" otherwise. Empty lists when
+    there is nothing to show.
     """
     iso3 = (country_iso3 or "").upper()
     release = latest_release()
@@ -136,7 +154,8 @@ def global_comparison(indicator: str, country_iso3: str, year: int | None = None
     if release is None:
         return result
     result["release"] = {"id": release.pk, "source": release.source,
-                         "release_date": release.release_date, "file_name": release.file_name}
+                         "publisher": release.publisher, "release_date": release.release_date,
+                         "file_name": release.file_name}
     figures = release.figures.filter(indicator=indicator)
     if year is None:
         own = figures.filter(iso3=iso3).order_by("-year").first()
@@ -147,27 +166,48 @@ def global_comparison(indicator: str, country_iso3: str, year: int | None = None
         return result
     figures = figures.filter(year=year)
     mine = list(figures.filter(level="country", iso3=iso3))
-    if mine:
-        result.update(country=mine[0].country, region=mine[0].region,
-                      subregion=mine[0].subregion)
-    result["levels"]["country"] = [_shown(f, f.country) for f in mine]
+    # The country's region from any of its rows, so the region's and the world's figures
+    # show even for a year the country gave none.
+    home = mine[0] if mine else release.figures.filter(level="country", iso3=iso3).first()
+    if home is not None:
+        result.update(country=home.country, region=home.region, subregion=home.subregion)
+    result["levels"]["country"] = _shown_all(mine, lambda f: f.country)
     if result["subregion"]:
-        result["levels"]["subregion"] = [
-            _shown(f, f.subregion)
-            for f in figures.filter(level="subregion", subregion=result["subregion"])]
+        result["levels"]["subregion"] = _shown_all(
+            figures.filter(level="subregion", subregion=result["subregion"]),
+            lambda f: f.subregion)
     if result["region"]:
-        result["levels"]["region"] = [
-            _shown(f, f.region) for f in figures.filter(level="region", region=result["region"])]
-    result["levels"]["global"] = [_shown(f, f.country or "World")
-                                  for f in figures.filter(level="global")]
+        result["levels"]["region"] = _shown_all(
+            figures.filter(level="region", region=result["region"]), lambda f: f.region)
+    result["levels"]["global"] = _shown_all(figures.filter(level="global"),
+                                            lambda f: f.country or "World")
     return result
 
 
-def _shown(figure: GlobalFigure, name: str) -> dict[str, Any]:
+def _shown_all(figures: Iterable[GlobalFigure], name: Callable[[GlobalFigure], str]
+               ) -> list[dict[str, Any]]:
+    """The figures as the comparison shows them, each total smaller than its parts flagged
+    (``contradiction``: what is wrong, or "")."""
+    listed = list(figures)
+    flagged = contradictions(listed)
+    return [_shown(figure, name(figure), flagged.get(index))
+            for index, figure in enumerate(listed)]
+
+
+def _shown(figure: GlobalFigure, name: str, contradiction: Contradiction | None = None
+           ) -> dict[str, Any]:
+    note = ""
+    if contradiction is not None:
+        parts = f"{contradiction.parts_at_least.normalize():f}"
+        note = (_("its figures by sex add up to at least %(parts)s, more than this total")
+                if contradiction.breakdown == "sex" else
+                _("its figures by age add up to at least %(parts)s, more than this total")
+                ) % {"parts": parts}
     return {"name": name, "dimension": figure.dimension, "category": figure.category,
             "sex": figure.sex, "age": figure.age, "unit": figure.unit, "value": figure.value,
             "below": figure.below, "display": figure.display_value,
-            "censored": figure.below is not None, "source": figure.source}
+            "censored": figure.below is not None, "source": figure.source, "row": figure.row,
+            "contradiction": note}
 
 
 SAMPLE_FILE = Path(__file__).resolve().parents[1] / "data" / "glotip_synthetic.csv"

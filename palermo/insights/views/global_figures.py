@@ -59,4 +59,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         return _page(request, error=exc.message, status=400)
     messages.success(request, _("%(count)d figures imported from %(file)s.")
                      % {"count": release.figure_count, "file": release.file_name})
+    if release.repeated_rows:
+        messages.info(request, _("%(count)d rows repeated another row exactly and were read "
+                                 "once.") % {"count": release.repeated_rows})
     return redirect("insights:global_figures")

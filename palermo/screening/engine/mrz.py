@@ -15,7 +15,11 @@ date each have one; TD3 protects its optional (personal number) field, which may
 as its check digit when empty; TD1, TD2 and TD3 end with a composite check digit over the
 numbers, dates and optional data. In TD1 and TD2 a document number longer than 9 characters
 puts ``<`` in its check digit position and continues at the start of the optional data,
-followed by its check digit and a ``<``.
+followed by its check digit and a ``<`` (Doc 9303 part 5, 4.2.2, note j; part 6 likewise).
+Doc 9303 computes that check digit over the whole number; some issuers compute it over the
+number with the ``<`` that stands in the check digit position (Belgian identity cards of the
+BEL-BO-03003 series: ``IDBEL000590240<6013``, number ``000590240601``, check digit ``3``),
+so either reading is accepted; the composite check digit still covers every character.
 
 Dates are YYMMDD. A birth date takes the latest century that does not put it in the future;
 an expiry date is 20YY unless that is more than 50 years ahead, then 19YY (documents are
@@ -23,11 +27,14 @@ valid for 10 years or so; the window leaves room for long-lived ID cards and sti
 old, expired documents right). Unknown parts written ``<<`` give None without an error.
 
 ``parse`` never raises: anything wrong is in ``errors`` (``valid`` is False), anything it
-tolerated and repaired (see ``mrz_reading``) is in ``warnings``.
+tolerated and repaired (see ``mrz_reading``) is in ``warnings``. Both speak to the officer
+about the document (``mrz_messages``), and ``MRZ.translated`` puts them in the user's language.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 import string
 from collections.abc import Callable
@@ -35,10 +42,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from palermo.screening.engine.mrz_formats import Layout
+from palermo.screening.engine.mrz_messages import (
+    CHECK_FAILED,
+    N_,
+    NO_SUCH_DAY,
+    NOT_A_DATE,
+    Message,
+    named,
+    translated,
+)
 from palermo.screening.engine.mrz_reading import ALPHABET, Reading, read
 
 __all__ = ["MRZ", "check_digit", "parse"]
 
+logger = logging.getLogger(__name__)
 _VALUES = {char: value for value, char in enumerate(string.digits + string.ascii_uppercase)}
 _VALUES["<"] = 0
 _WEIGHTS = (7, 3, 1)
@@ -79,6 +96,12 @@ class MRZ:
     warnings: list[str]
     lines: tuple[str, ...] = ()
 
+    def translated(self, gettext: Callable[[str], str]) -> MRZ:
+        """This result with its errors and warnings in the language ``gettext`` speaks."""
+        return dataclasses.replace(
+            self, errors=[str(translated(e, gettext)) for e in self.errors],
+            warnings=[str(translated(w, gettext)) for w in self.warnings])
+
 
 def check_digit(value: str) -> int:
     """The Doc 9303 check digit of ``value``; ValueError for characters outside A-Z, 0-9, <."""
@@ -99,10 +122,13 @@ def parse(text: str, *, today: date | None = None) -> MRZ:
         reading = read(text)
         if reading.layout is not None:
             return _Fields(reading, reading.layout, today or date.today()).result()
-    except Exception as exc:
+    except Exception:
         # Screening runs this on whatever a user pasted; a bug here must cost one MRZ, not the
         # request. The error says so rather than passing for a bad MRZ.
-        reading = Reading(errors=[f"internal error while reading the MRZ ({exc!r})"])
+        logger.exception("MRZ parser fault")
+        reading = Reading(errors=[Message(N_(
+            "the MRZ could not be read because of a fault in Palermo; the fault was logged, "
+            "check the document by eye"))])
     return MRZ(
         format=None, document_code=None, issuing_state=None, surname=None, given_names=None,
         document_number=None, nationality=None, birth_date=None, sex=None, expiry_date=None,
@@ -160,14 +186,17 @@ class _Fields:
             lines=tuple(self.reading.lines),
         )
 
-    def verify(self, label: str, value: str, check: str, *, may_be_filler: bool = False) -> None:
+    def verify(self, key: str, value: str, check: str, *, may_be_filler: bool = False,
+               also: str | None = None) -> None:
+        """Add an error unless ``check`` is the check digit of ``value`` (or of ``also``,
+        the other way an issuer may have computed it)."""
         expected = check_digit(value)
-        if check == str(expected):
+        if check == str(expected) or (also is not None and check == str(check_digit(also))):
             return
         # Doc 9303 lets an all-filler field carry < instead of its (zero) check digit.
         if may_be_filler and check == "<" and not value.strip("<"):
             return
-        self.errors.append(f"{label} check digit is {check}, expected {expected}")
+        self.errors.append(Message(CHECK_FAILED[key], found=check, expected=expected))
 
     def document_number(self) -> tuple[str, str]:
         """The document number and the optional data left once any continuation is taken."""
@@ -175,14 +204,16 @@ class _Fields:
         check = self.raw("document_number_check")
         optional = self.raw("optional_data")
         keys = ["document_number", "document_number_check"]
+        with_filler = None
         if self.layout.long_document_number and check == "<":
             continuation = optional.split("<", 1)[0]
             if continuation:
+                with_filler = number + "<" + continuation[:-1]
                 number, check = number + continuation[:-1], continuation[-1]
                 optional = optional[len(continuation) + 1 :]
                 keys.append("optional_data")
         if self.intact(*keys):
-            self.verify("document_number", number, check)
+            self.verify("document_number", number, check, also=with_filler)
         return number.rstrip("<"), optional.rstrip("<")
 
     def date(self, key: str, plausible: Callable[[date], bool]) -> str | None:
@@ -192,7 +223,7 @@ class _Fields:
         self.verify(key, raw, self.raw(f"{key}_check"), may_be_filler=True)
         match = _DATE.fullmatch(raw)
         if match is None:
-            self.errors.append(f"{key} {raw} is not a date (YYMMDD, with << for unknown parts)")
+            self.errors.append(Message(NOT_A_DATE[key], raw=raw))
             return None
         if "<<" in match.groups():
             return None
@@ -204,7 +235,7 @@ class _Fields:
                 continue
             if plausible(candidate):
                 return candidate.isoformat()
-        self.errors.append(f"{key} {raw} is not a valid date")
+        self.errors.append(Message(NO_SUCH_DAY[key], raw=raw))
         return None
 
     def sex(self) -> str | None:
@@ -212,7 +243,8 @@ class _Fields:
         if raw in SEXES:
             return SEXES[raw]
         if self.intact("sex"):
-            self.errors.append(f"sex is {raw}, expected M, F, X or <")
+            self.errors.append(Message(N_("the sex is “%(raw)s”; an MRZ gives M, F, X or < "
+                                         "(not stated)"), raw=raw))
         return None
 
     def names(self) -> tuple[str, str]:
@@ -228,9 +260,9 @@ class _Fields:
     def warn_about_k_run(self, key: str, value: str, pattern: re.Pattern[str]) -> None:
         run = pattern.search(value)
         if run:
-            self.warnings.append(
-                f"{key} {value} has {len(run.group())} K in a row, which may be misread '<' "
-                "fillers (left as read)")
+            self.warnings.append(Message(
+                N_("%(field)s %(value)s: %(n)d K in a row, which may be misread '<' fillers "
+                   "(left as read)"), field=named(key), value=value, n=len(run.group())))
 
     def verify_optional_data(self) -> None:
         if "optional_data_check" in self.layout.fields and self.intact(

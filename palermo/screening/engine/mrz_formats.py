@@ -50,16 +50,6 @@ PROTECTED = frozenset({
     "expiry_date", "expiry_date_check", "optional_data_check", "composite_check",
 })
 
-# How errors name a field; check digits read as "<field> check digit".
-LABELS: Mapping[str, str] = MappingProxyType({
-    "document_number_check": "document_number check digit",
-    "birth_date_check": "birth_date check digit",
-    "expiry_date_check": "expiry_date check digit",
-    "optional_data_check": "optional_data check digit",
-    "composite_check": "composite check digit",
-})
-
-
 def _fields(**spans: tuple[int, int, int]) -> Mapping[str, Span]:
     return MappingProxyType({key: Span(*value) for key, value in spans.items()})
 

@@ -19,13 +19,16 @@ import re
 import string
 from dataclasses import dataclass, field
 
-from palermo.screening.engine.mrz_formats import LABELS, PROTECTED, Layout, layout_for
+from palermo.screening.engine.mrz_formats import PROTECTED, Layout, layout_for
+from palermo.screening.engine.mrz_messages import LAYOUT_NAMES, N_, Message, named
 
 ALPHABET = frozenset(string.ascii_uppercase + string.digits + "<")
 # Three lines of 44 with CRLFs and generous indentation stay far below this; anything longer
 # is not an MRZ and is refused before it is split or scanned.
 MAX_INPUT = 1000
-SHAPE = "expected 2 or 3 lines of 30, 36 or 44 characters"
+SHAPE = N_("expected 2 or 3 lines of 30, 36 or 44 characters; got %(got)s")
+ONE_LINE_SHAPE = N_("expected 2 or 3 lines of 30, 36 or 44 characters (or one line of 72, 88 "
+                    "or 90); got %(got)s")
 # (lines, width) of the layouts; a one-line paste is tried against each.
 SHAPES = ((3, 30), (2, 44), (2, 36))
 
@@ -47,10 +50,10 @@ class Reading:
 def read(text: object) -> Reading:
     reading = Reading()
     if not isinstance(text, str):
-        reading.errors.append(f"expected the MRZ as text, got {type(text).__name__}")
+        reading.errors.append(Message(N_("the MRZ must be given as text")))
         return reading
     if len(text) > MAX_INPUT:
-        reading.errors.append(f"{SHAPE}; got {len(text)} characters")
+        reading.errors.append(Message(SHAPE, got=Message(N_("%(n)d characters"), n=len(text))))
         return reading
     lines = []
     for raw in _LINE_BREAK.split(text):
@@ -59,11 +62,11 @@ def read(text: object) -> Reading:
         if line.strip(" "):
             lines.append(line)
     if not lines:
-        reading.errors.append("the MRZ is empty")
+        reading.errors.append(Message(N_("the MRZ is empty")))
         return reading
     upper = [line.translate(_UPPERCASE) for line in lines]
     if upper != lines:
-        reading.warnings.append("lowercase letters were read as capitals")
+        reading.warnings.append(Message(N_("lowercase letters were read as capitals")))
     lines = _split_one_line(upper[0], reading) if len(upper) == 1 else upper
     if not lines:
         return reading
@@ -72,14 +75,15 @@ def read(text: object) -> Reading:
         return reading
     layout = layout_for(len(lines), width, lines[0])
     if layout is None:  # _width only returns widths of real layouts; kept for the type checker
-        reading.errors.append(f"{SHAPE}; got {_describe(lines)}")
+        reading.errors.append(Message(SHAPE, got=_describe(lines)))
         return reading
     for number, line in enumerate(lines, start=1):
         extra = len(line) - width
         if extra > 0:
-            reading.warnings.append(
-                f"line {number}: {extra} trailing space{'s' if extra > 1 else ''} after the "
-                f"{width} characters ignored")
+            reading.warnings.append(Message(
+                N_("line %(line)d: a space after the %(width)d characters ignored") if extra == 1
+                else N_("line %(line)d: %(n)d spaces after the %(width)d characters ignored"),
+                line=number, n=extra, width=width))
     reading.layout = layout
     reading.lines = [line[:width] for line in lines]
     _repair_spaces(reading, layout)
@@ -93,13 +97,14 @@ def _fits(line: str, width: int) -> bool:
     return len(line.rstrip(" ")) <= width <= len(line)
 
 
-def _describe(lines: list[str]) -> str:
+def _describe(lines: list[str]) -> Message:
     if len(lines) == 1:
-        return f"1 line of {len(lines[0].rstrip(' '))} characters"
+        return Message(N_("1 line of %(n)d characters"), n=len(lines[0].rstrip(" ")))
     if len(lines) > 3:
-        return f"{len(lines)} lines"
+        return Message(N_("%(n)d lines"), n=len(lines))
     lengths = [str(len(line.rstrip(" "))) for line in lines]
-    return f"{len(lines)} lines of {', '.join(lengths[:-1])} and {lengths[-1]} characters"
+    return Message(N_("%(n)d lines of %(lengths)s and %(last)s characters"), n=len(lines),
+                   lengths=", ".join(lengths[:-1]), last=lengths[-1])
 
 
 def _split_one_line(line: str, reading: Reading) -> list[str]:
@@ -121,15 +126,14 @@ def _split_one_line(line: str, reading: Reading) -> list[str]:
         return exact[0]
     if len(candidates) == 1:
         return candidates[0][1]
-    reading.errors.append(
-        f"{SHAPE} (or one line of 72, 88 or 90); got {_describe([line])}")
+    reading.errors.append(Message(ONE_LINE_SHAPE, got=_describe([line])))
     return []
 
 
 def _width(lines: list[str], reading: Reading) -> int | None:
     widths = [30] if len(lines) == 3 else [36, 44] if len(lines) == 2 else []
     if not widths:
-        reading.errors.append(f"{SHAPE}; got {_describe(lines)}")
+        reading.errors.append(Message(SHAPE, got=_describe(lines)))
         return None
     fitting = [w for w in widths if all(_fits(line, w) for line in lines)]
     if len(fitting) > 1:
@@ -141,11 +145,14 @@ def _width(lines: list[str], reading: Reading) -> int | None:
     longest = max(len(line.rstrip(" ")) for line in lines)
     width = min(widths, key=lambda w: (abs(w - longest), -w))
     layout = layout_for(len(lines), width, lines[0])
-    name = layout.name if layout else f"a {width}-character layout"
-    faults = [f"line {number} has {len(line.rstrip(' '))} characters, {name} needs {width}"
+    name = Message(LAYOUT_NAMES[layout.name]) if layout else Message(
+        N_("a layout of %(width)d characters"), width=width)
+    faults = [Message(N_("line %(line)d has %(n)d characters; %(layout)s needs %(width)d"),
+                      line=number, n=len(line.rstrip(" ")), layout=name, width=width)
               for number, line in enumerate(lines, start=1) if not _fits(line, width)]
-    reading.errors.extend(faults or [
-        f"{SHAPE}; got {_describe(lines)} with trailing spaces that could be either width"])
+    reading.errors.extend(faults or [Message(
+        N_("expected 2 or 3 lines of 30, 36 or 44 characters; got %(got)s with trailing spaces "
+           "that could be either width"), got=_describe(lines))])
     return None
 
 
@@ -160,14 +167,25 @@ def _positions(positions: list[int]) -> str:
     return ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in ranges)
 
 
-def _replace(reading: Reading, line: int, positions: list[int], old: str, what: str) -> None:
+# What a repair says, for one position and for several.
+SPACES_READ = (N_("line %(line)d: a space read as '<' at position %(positions)s (a filler "
+                  "read as a space)"),
+               N_("line %(line)d: spaces read as '<' at positions %(positions)s (fillers read "
+                  "as spaces)"))
+KS_READ = (N_("line %(line)d: 'K' read as '<' at position %(positions)s (a filler after the "
+              "names)"),
+           N_("line %(line)d: 'K' read as '<' at positions %(positions)s (fillers after the "
+              "names)"))
+
+
+def _replace(reading: Reading, line: int, positions: list[int],
+             templates: tuple[str, str]) -> None:
     chars = list(reading.lines[line])
     for position in positions:
         chars[position] = "<"
     reading.lines[line] = "".join(chars)
-    plural = "s" if len(positions) > 1 else ""
-    reading.warnings.append(
-        f"line {line + 1}: {old} read as '<' at position{plural} {_positions(positions)} ({what})")
+    template = templates[0] if len(positions) == 1 else templates[1]
+    reading.warnings.append(Message(template, line=line + 1, positions=_positions(positions)))
 
 
 def _repair_spaces(reading: Reading, layout: Layout) -> None:
@@ -175,8 +193,7 @@ def _repair_spaces(reading: Reading, layout: Layout) -> None:
         positions = [i for i, char in enumerate(line)
                      if char == " " and layout.field_at(number, i) not in PROTECTED]
         if positions:
-            _replace(reading, number, positions, "space" if len(positions) == 1 else "spaces",
-                     "fillers read as spaces")
+            _replace(reading, number, positions, SPACES_READ)
 
 
 def _repair_name_fillers(reading: Reading, layout: Layout) -> None:
@@ -212,27 +229,34 @@ def _repair_name_fillers(reading: Reading, layout: Layout) -> None:
             ended = True
             positions.extend(range(span.start + start, span.start + start + len(token)))
     if positions:
-        _replace(reading, span.line, positions, "'K'", "fillers after the names")
+        _replace(reading, span.line, positions, KS_READ)
 
 
 def _describe_char(char: str) -> str:
     if char == " ":
-        return "a space"
+        return Message(N_("a space"))
     return repr(char) if char.isprintable() else f"U+{ord(char):04X}"
 
 
+STRANGE = N_("%(field)s has %(found)s (only A-Z, 0-9 and < belong in an MRZ)")
+STRANGE_SPACE = N_("%(field)s has %(found)s (only A-Z, 0-9 and < belong in an MRZ; spaces are "
+                   "not read as < in document numbers, dates or check digits)")
+
+
 def _find_strange_characters(reading: Reading, layout: Layout) -> None:
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[Message]] = {}
+    spaces: set[str] = set()
     for number, line in enumerate(reading.lines):
         for position, char in enumerate(line):
             if char not in ALPHABET:
                 key = layout.field_at(number, position)
-                found.setdefault(key, []).append(
-                    f"{_describe_char(char)} at line {number + 1}, position {position + 1}")
+                if char == " ":
+                    spaces.add(key)
+                found.setdefault(key, []).append(Message(
+                    N_("%(char)s at line %(line)d, position %(position)d"),
+                    char=_describe_char(char), line=number + 1, position=position + 1))
     for key in layout.fields:  # in MRZ order, so errors read top to bottom
         if key in found:
             reading.damaged.add(key)
-            note = "only A-Z, 0-9 and < belong in an MRZ"
-            if key in PROTECTED and any(item.startswith("a space") for item in found[key]):
-                note += "; spaces are not read as < in document numbers, dates or check digits"
-            reading.errors.append(f"{LABELS.get(key, key)} has {', '.join(found[key])} ({note})")
+            template = STRANGE_SPACE if key in PROTECTED and key in spaces else STRANGE
+            reading.errors.append(Message(template, field=named(key), found=found[key]))

@@ -3,6 +3,7 @@ row and column (or byte) at fault."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +36,8 @@ def test_the_synthetic_sample_reads_whole_with_censored_values() -> None:
 
 
 def test_a_byte_order_mark_and_decimals_are_accepted() -> None:
-    rows = parse(b"\xef\xbb\xbf" + csv_file(ROW.format("12"), ROW.format("0.75")))
+    rows = parse(b"\xef\xbb\xbf" + csv_file(ROW.format("12"),
+                                            ROW.replace("2022", "2023").format("0.75")))
     assert [r.value.number for r in rows] == [Decimal("12"), Decimal("0.75")]
     assert rows[0].iso3 == "ISR" and rows[0].year == 2022 and rows[0].line == 2
 
@@ -99,3 +101,112 @@ def test_a_quote_left_open_is_refused_at_its_row() -> None:
         parse(csv_file(ROW.format("12"), broken, *[ROW.format(str(n)) for n in range(1000)]))
     assert caught.value.row == 3
     assert "quote opened on this line is not closed" in str(caught.value)
+
+
+# --- the file as UNODC publishes it -----------------------------------------------------------
+
+PUBLISHED = Path(__file__).resolve().parents[1] / "data/data_glotip.csv"
+PUBLISHED_HEADER = HEADER.replace(",Unit,", ",Unit of measurement,")
+
+
+def published(*rows: str, preamble: tuple[str, ...] = ("UNODC Research - Data Portal",
+                                                       "24/01/2023")) -> bytes:
+    return csv_file(*preamble, PUBLISHED_HEADER, *rows, header="").lstrip(b"\n")
+
+
+def test_the_published_layout_reads_whole_with_its_preamble() -> None:
+    from palermo.insights.engine.glotip import read
+
+    found = read(PUBLISHED.read_bytes())
+    data_rows = PUBLISHED.read_text(encoding="utf-8").count("\n") - 3
+    assert len(found.rows) == data_rows == 55 and found.repeated == 0
+    assert (found.publisher, found.released) == ("UNODC Research - Data Portal",
+                                                 dt.date(2023, 1, 24))
+    assert found.rows[0].line == 4  # the preamble and the header are rows 1 to 3
+    censored = [r for r in found.rows if str(r.value) == "<5"]
+    assert censored and all(r.value.number is None and r.value.below == 5 for r in censored)
+    assert {r.sex for r in found.rows} == {"Female", "Male", "Other", "Unknown", "Total"}
+    assert {r.unit for r in found.rows} == {"Counts", "Rate per 100,000 population"}
+    england = [r for r in found.rows if r.iso3 == "GBR_E_W"]
+    assert england and england[0].level == "country"
+    assert Decimal("6672") in {r.value.number for r in england}  # "6,672" as published
+
+
+@pytest.mark.parametrize("preamble", [
+    ("UNODC Research - Data Portal,,,,,,,,,,,,", "24/01/2023,,,,,,,,,,,,"),  # saved from Excel
+    ("UNODC Research - Data Portal", "Last update: 24/01/2023"),
+    ("UNODC Research - Data Portal", "2023-01-24"),
+])
+def test_the_release_date_is_read_from_the_preamble(preamble: tuple[str, ...]) -> None:
+    from palermo.insights.engine.glotip import read
+
+    found = read(published(ROW.format("<5"), preamble=preamble))
+    assert found.released == dt.date(2023, 1, 24)
+    assert found.publisher == "UNODC Research - Data Portal"
+    assert [(r.line, str(r.value)) for r in found.rows] == [(4, "<5")]
+
+
+def test_a_release_date_that_does_not_exist_names_its_row() -> None:
+    with pytest.raises(GlotipError, match=r"^row 2: “31/02/2023” is not a release date"):
+        parse(published(ROW.format("3"), preamble=("UNODC", "31/02/2023")))
+
+
+def test_errors_below_the_preamble_name_the_row_as_a_spreadsheet_shows_it() -> None:
+    with pytest.raises(GlotipError) as caught:
+        parse(published(ROW.format("3"), ROW.replace("Female", "Femme").format("4")))
+    assert (caught.value.row, caught.value.column) == (5, "Sex")
+    assert "“Femme” is not a sex GLOTIP uses (Female, Male, Other, Unknown, Total)" in str(
+        caught.value)
+
+
+@pytest.mark.parametrize("sex", ["Other", "Unknown", "unknown", "TOTAL"])
+def test_the_sexes_glotip_publishes_are_read(sex: str) -> None:
+    (row,) = parse(published(ROW.replace("Female", sex).format("<5")))
+    assert row.sex == sex.capitalize()
+
+
+def test_the_old_column_names_still_read() -> None:
+    old = PUBLISHED_HEADER.replace("Unit of measurement", "Unit").replace("txtVALUE", "VALUE")
+    (row,) = parse(csv_file(ROW.format("<5"), header=old))
+    assert (row.unit, str(row.value)) == ("Counts", "<5")
+    with pytest.raises(GlotipError) as caught:
+        parse(csv_file(ROW.format("many"), header=old))
+    assert caught.value.column == "VALUE"  # the file's own name for the column
+
+
+def test_a_figure_given_twice_with_two_values_is_refused_naming_both_rows() -> None:
+    with pytest.raises(GlotipError) as caught:
+        parse(published(ROW.format("12"), ROW.replace("2022", "2021").format("3"),
+                        ROW.format("<5")))
+    assert (caught.value.row, caught.value.column) == (6, "txtVALUE")
+    assert "the same figure as row 4" in str(caught.value)
+    assert "<5 here, 12 there" in str(caught.value)
+
+
+def test_a_figure_given_twice_with_the_same_value_is_read_once() -> None:
+    from palermo.insights.engine.glotip import read
+
+    found = read(published(ROW.format("12"), ROW.format("12")))
+    assert ([r.line for r in found.rows], found.repeated) == ([4], 1)
+
+
+def test_a_file_whose_rows_name_no_column_is_refused_at_row_1() -> None:
+    with pytest.raises(GlotipError, match=r"^row 1: no header row"):
+        parse(b"UNODC\n24/01/2023\nCode,Land,Wert\n")
+
+
+def test_an_excel_workbook_with_the_preamble_is_read_too() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from palermo.insights.engine.glotip import read
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["UNODC Research - Data Portal"])
+    sheet.append([dt.datetime(2023, 1, 24)])  # typed as a date in the workbook
+    sheet.append(PUBLISHED_HEADER.split(","))
+    sheet.append(ROW.format("<5").split(","))
+    out = io.BytesIO()
+    book.save(out)
+    found = read(out.getvalue(), "data_glotip.xlsx")
+    assert found.released == dt.date(2023, 1, 24)
+    assert [(r.line, str(r.value)) for r in found.rows] == [(4, "<5")]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from palermo.screening.engine.mrz import MRZ, check_digit, parse
 from palermo.screening.engine.mrz_formats import Layout
+from palermo.screening.engine.mrz_messages import CHECK_FAILED
 
 TODAY = date(2025, 6, 1)
 # shared/ stands beside the repository on every developer machine and in CI.
@@ -60,9 +61,21 @@ def replaced(name: str, line: int, position: int, char: str) -> str:
     return "\n".join(lines)
 
 
+_FAILED = {text: key for key, text in CHECK_FAILED.items()}
+
+
 def failing(result: MRZ) -> list[str]:
-    """The fields named by the check digit errors, in order."""
-    return [error.split(" check digit")[0] for error in result.errors]
+    """The fields whose check digits fail, in order (any other error as it reads)."""
+    return [_FAILED.get(error, error) for error in result.errors]
+
+
+def check_failed(field: str, found: str, expected: int) -> tuple[str, dict[str, object]]:
+    """The error a failed check digit gives, with what the parser keeps of it."""
+    return CHECK_FAILED[field], {"found": found, "expected": expected}
+
+
+def as_given(error: str) -> tuple[str, dict[str, object]]:
+    return str(error), dict(getattr(error, "params", {}))
 
 
 def changed(char: str) -> str:

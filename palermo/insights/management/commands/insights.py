@@ -23,8 +23,8 @@ class Command(PalermoCommand):
         glotip = actions.add_parser("glotip", help="import a UNODC GLOTIP data file (CSV/XLSX)")
         glotip.add_argument("file", type=Path)
         glotip.add_argument("--user", required=True, help="email of the user who imports")
-        glotip.add_argument("--release-date", help="the release's date, YYYY-MM-DD "
-                                                   "(default: today)")
+        glotip.add_argument("--release-date", help="the release's date, YYYY-MM-DD, for a file "
+                                                   "whose preamble gives none (default: today)")
         open_data = actions.add_parser("open-data", help="write the k-anonymised open data CSV")
         open_data.add_argument("--k", type=int, default=11)
         open_data.add_argument("--out", type=Path, required=True)
@@ -42,6 +42,7 @@ class Command(PalermoCommand):
         getattr(self, "run_" + options["action"].replace("-", "_"))(options)
 
     def run_glotip(self, options: dict[str, Any]) -> None:
+        from palermo.access.services.errors import ServiceError
         from palermo.insights.engine.glotip import GlotipError
         from palermo.insights.services import global_figures
 
@@ -56,7 +57,12 @@ class Command(PalermoCommand):
                 release_date=options["release_date"])
         except GlotipError as exc:
             raise CommandError(f"{options['file']}: {exc}; nothing was written") from None
-        self.stdout.write(f"imported {release.figure_count} figures from {release.file_name}")
+        except ServiceError as exc:
+            raise CommandError(f"{options['file']}: {exc.message} Nothing was written.") from None
+        repeated = (f" ({release.repeated_rows} rows repeating another exactly were read once)"
+                    if release.repeated_rows else "")
+        self.stdout.write(f"imported {release.figure_count} figures from {release.file_name}, "
+                          f"released {release.release_date:%d/%m/%Y}{repeated}")
 
     def run_open_data(self, options: dict[str, Any]) -> None:
         from palermo.insights.services.open_data import open_data_export
