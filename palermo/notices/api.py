@@ -81,10 +81,11 @@ def notice_interpol_un(request: HttpRequest, entity: str) -> dict[str, Any]:
     return notice_interpol_link(request, "un", entity)
 
 
-@router.get("/interpol/{kind}/{entity}", auth=Permission("notices.view"))
-def notice_interpol_link(request: HttpRequest, kind: str, entity: str) -> dict[str, Any]:
+@router.get("/interpol/{notice_type}/{entity}", auth=Permission("notices.view"))
+def notice_interpol_link(request: HttpRequest, notice_type: str, entity: str
+                         ) -> dict[str, Any]:
     """One notice at the address its INTERPOL-shaped export links to (red/ISR-2026-17)."""
-    notice = interpol.linked(request.auth, kind, entity)  # type: ignore[attr-defined]
+    notice = interpol.linked(request.auth, notice_type, entity)  # type: ignore[attr-defined]
     if notice is None:
         raise Http404
     return interpol.detail(notices.read(notice, actor=request.auth,  # type: ignore[attr-defined]
