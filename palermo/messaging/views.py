@@ -3,7 +3,6 @@ forward and attachment download."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,12 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.messaging import services
-from palermo.messaging.forms import ComposeForm, ForwardForm, PermissionForm, ReplyForm
+from palermo.messaging.forms import ComposeForm, ForwardForm, PermissionForm, ReplyForm, show
 from palermo.messaging.models import LINK_TYPES
 
 
-def _show(form: forms.Form, exc: ServiceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+def _told(ack_due: object) -> str:
+    """What comes next, for a confirmation."""
+    return _("This page shows when they read it and acknowledge it.") if ack_due \
+        else _("This page shows when they read it.")
 
 
 @requires("messaging.use")
@@ -40,17 +41,30 @@ def compose(request: HttpRequest) -> HttpResponse:
                    "link_ref": request.GET.get("link_ref", "")[:64]}
     form = ComposeForm(request.POST or None, request.FILES or None, actor=user,
                        initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        valid = form.is_valid()
         try:
-            message = services.start(
-                actor=user, subject=form.cleaned_data["subject"], content=form.content(),
-                recipients=form.recipients(), link_type=form.cleaned_data["link_type"],
-                link_ref=form.cleaned_data["link_ref"], request=request)
+            if not valid:  # the service's checks still run, so every fault shows at once
+                services.check_new(actor=user, subject=form.cleaned_data.get("subject", ""),
+                                   content=form.content(), recipients=form.recipients(),
+                                   link_type=form.cleaned_data.get("link_type", ""),
+                                   link_ref=form.cleaned_data.get("link_ref", ""))
+            else:
+                message = services.start(
+                    actor=user, subject=form.cleaned_data["subject"], content=form.content(),
+                    recipients=form.recipients(), link_type=form.cleaned_data["link_type"],
+                    link_ref=form.cleaned_data["link_ref"], request=request)
         except ServiceError as exc:
-            _show(form, exc)
+            show(form, exc)
         else:
-            messages.success(request, _("Message sent."))
-            return redirect("messaging:thread", thread_id=message.thread_id)
+            if valid:
+                messages.success(request, " ".join((
+                    _("Your message “%(subject)s” was sent to %(names)s.") % {
+                        "subject": form.cleaned_data["subject"].strip(),
+                        "names": ", ".join(form.recipient_names())},
+                    _told(form.cleaned_data["ack_due"]))))
+                return redirect("messaging:thread", thread_id=message.thread_id)
+        return render(request, "messaging/compose.html", {"form": form}, status=400)
     return render(request, "messaging/compose.html", {"form": form})
 
 
@@ -67,14 +81,21 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     user = actor(request)
     found = services.visible_threads(user).filter(pk=thread_id).first()
     form = ReplyForm(request.POST, request.FILES)
-    if found is not None and form.is_valid():
+    valid = form.is_valid()
+    if found is not None:
         try:
-            services.reply(found, actor=user, content=form.content(), request=request)
+            if not valid:
+                services.check_content(form.content())
+            else:
+                services.reply(found, actor=user, content=form.content(), request=request)
         except ServiceError as exc:
-            _show(form, exc)
+            show(form, exc)
         else:
-            messages.success(request, _("Answer sent."))
-            return redirect("messaging:thread", thread_id=thread_id)
+            if valid:
+                messages.success(request, " ".join((
+                    _("Your answer was sent to everyone taking part in this thread."),
+                    _told(form.cleaned_data["ack_due"]))))
+                return redirect("messaging:thread", thread_id=thread_id)
     page = services.open_thread(thread_id, actor=user, request=request)
     return render(request, "messaging/thread.html", {
         "page": page, "form": form, "permission_form": PermissionForm()}, status=400)
@@ -92,9 +113,13 @@ def forward(request: HttpRequest, message_id: int) -> HttpResponse:
             sent = services.forward(message, actor=user, recipients=form.recipients(),
                                     note=form.cleaned_data["note"], request=request)
         except ServiceError as exc:
-            _show(form, exc)
+            show(form, exc)
         else:
-            messages.success(request, _("Message forwarded."))
+            messages.success(request, " ".join((
+                _("The message was forwarded to %(names)s, with its handling code "
+                  "%(code)s.") % {"names": ", ".join(form.recipient_names()),
+                                  "code": message.handling_code},
+                _("This page shows when they read it."))))
             return redirect("messaging:thread", thread_id=sent.thread_id)
     return render(request, "messaging/forward.html", {
         "form": form, "message": message, "status": status})

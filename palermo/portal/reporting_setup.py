@@ -15,7 +15,8 @@ def _card(request: HttpRequest) -> dict[str, Any]:
     from palermo.access.permissions import actor
     from palermo.portal.services import triage
 
-    return {"new": triage.count_new(actor(request))}
+    user = actor(request)
+    return {"new": triage.count_new(user), "added": triage.count_with_additions(user)}
 
 
 def register() -> None:

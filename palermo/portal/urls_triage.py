@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:portal_report_id>/link", triage.link, name="link"),
     path("<int:portal_report_id>/open-case", triage.open_case, name="open_case"),
     path("<int:portal_report_id>/refer", triage.refer, name="refer"),
+    path("<int:portal_report_id>/to-case", triage.carry, name="carry"),
     path("<int:portal_report_id>/close", triage.close, name="close"),
     path("<int:portal_report_id>/images/<int:portal_image_id>", triage.image, name="image"),
 ]

@@ -35,7 +35,8 @@ def _scan(page: Any, name: str) -> None:
 def _report(page: Any, lang: str, what: str, contact: str = "") -> tuple[str, str]:
     from playwright.sync_api import expect
 
-    page.goto(f"/public/{lang}/report/")
+    # The live server's first answer imports every page's code: slow on a busy machine.
+    page.goto(f"/public/{lang}/report/", timeout=90_000)
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("heading", level=1)).to_have_text(text("report.title", lang))
     _scan(page, f"report form ({lang})")
@@ -147,4 +148,37 @@ def test_the_scan_does_find_a_serious_violation(browser: Any) -> None:
                      '<input type="text" name="unlabelled"></main></html>')
     with pytest.raises(AssertionError, match="label"):
         assert_accessible(page, "a form field without a label")
+    page.context.close()
+
+
+def test_two_fields_too_long_are_both_named_and_the_text_is_kept(
+        browser: Any, live_server: Any, artifacts: Path) -> None:
+    """Issue 18, item 4: on a phone in Russian, a report with two texts over their limits is
+    refused once, naming both, each next to its field, with everything typed still there.
+    The limits are on the page before anything is typed."""
+    from playwright.sync_api import expect
+
+    page = _phone(browser, live_server, "ru")
+    page.goto("/public/ru/report/", timeout=90_000)  # the live server's first answer is slow
+    who = page.get_by_label(text("report.field.who", "ru"))
+    expect(page.locator("#help_who")).to_contain_text(
+        text("report.help.limit", "ru", limit=2000))
+    page.get_by_label(text("report.field.what", "ru")).fill("Рабочих запирают на ночь.")
+    page.get_by_label(text("report.field.where", "ru")).fill("Ашкелон " * 70)
+    who.fill("Бригадир " * 250)
+    page.get_by_role("button", name=text("report.send", "ru")).click()
+    summary = page.get_by_test_id("portal-error").locator("li")
+    expect(summary).to_have_count(2)
+    expect(summary.nth(0)).to_contain_text(text("report.field.where", "ru"))
+    expect(summary.nth(1)).to_contain_text(text("report.field.who", "ru"))
+    expect(page.locator("#error_where")).to_have_text(
+        text("report.error.too_long", "ru", length=len(("Ашкелон " * 70).strip()),
+             limit=500))
+    expect(page.locator("#error_who")).to_be_visible()
+    expect(page.get_by_label(text("report.field.who", "ru"))).to_have_attribute(
+        "aria-invalid", "true")
+    expect(page.get_by_label(text("report.field.what", "ru"))).to_have_value(
+        "Рабочих запирают на ночь.")
+    assert_accessible(page, "report form with two errors (ru)")
+    page.screenshot(path=str(artifacts / "portal-report-two-errors-ru.png"), full_page=True)
     page.context.close()

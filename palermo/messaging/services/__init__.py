@@ -20,12 +20,19 @@ from palermo.messaging.services.reading import (
     unread_count,
     visible_threads,
 )
-from palermo.messaging.services.rules import Content
-from palermo.messaging.services.sending import Recipients, notify_agency, reply, start
+from palermo.messaging.services.rules import Content, Refusals, check_content
+from palermo.messaging.services.sending import (
+    Recipients,
+    check_new,
+    notify_agency,
+    reply,
+    start,
+)
 
 __all__ = [
-    "Content", "Recipients", "acknowledge", "ask_permission", "attachment",
-    "awaiting_acknowledgement", "decidable", "decide", "forward", "forward_status",
+    "Content", "Recipients", "Refusals", "acknowledge", "ask_permission", "attachment",
+    "awaiting_acknowledgement", "check_content", "check_new", "decidable", "decide",
+    "forward", "forward_status",
     "get_message", "get_request", "inbox", "notify_agency", "open_thread", "reply", "start",
     "unread_count", "visible_threads",
 ]

@@ -74,9 +74,13 @@ def forward(message: Message, *, actor: User, recipients: sending.Recipients, no
             _("Handling code %(code)s: this message may not be passed on without the "
               "originator's permission; %(reason)s.")
             % {"code": message.handling_code, "reason": reason}, field="handling_code")
-    note = (note or "").strip()
+    note = (note or "").replace("\r\n", "\n").strip()
+    faults = rules.Faults()
     if len(note) > rules.MAX_TEXT:
-        raise ServiceError(_("At most %(n)d characters.") % {"n": rules.MAX_TEXT}, field="note")
+        faults.add(_("A note has at most %(n)s characters; this one has %(length)s.")
+                   % {"n": f"{rules.MAX_TEXT:,}", "length": f"{len(note):,}"}, "note")
+    faults.check(sending.check_recipients, actor, recipients)
+    faults.raise_any()
     keys = crypto.keyring()
     thread: Thread = message.thread
     subject = keys.open(thread.subject, thread.key_id, purpose(Thread, "subject"))

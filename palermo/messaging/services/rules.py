@@ -4,13 +4,13 @@ are data (vocab/messaging_relations.yaml); a refusal says which recipient and wh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError
@@ -24,6 +24,8 @@ MAX_SUBJECT = 200
 MAX_BODY = 100_000
 MAX_TEXT = 2_000
 MAX_ATTACHMENTS = 10
+MAX_REF = 64
+T = TypeVar("T")
 
 
 def max_attachment_bytes() -> int:
@@ -74,32 +76,79 @@ class Content:
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
 
 
+class Refusals(ServiceError):
+    """Every fault found in what a writer sent, each a ``ServiceError`` naming its field
+    (``errors``), so that a page shows them all at once, each next to its field."""
+
+    def __init__(self, errors: list[ServiceError]) -> None:
+        self.errors = errors
+        super().__init__(" ".join(e.message for e in errors), field=errors[0].field)
+
+
+def each(error: ServiceError) -> list[ServiceError]:
+    """The faults one refusal stands for."""
+    return list(getattr(error, "errors", None) or [error])
+
+
+class Faults:
+    """Runs several checks and keeps every fault instead of stopping at the first; a refusal
+    of the writer's rights (``NotAllowed``) still stops at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[ServiceError] = []
+
+    def check(self, check: Callable[..., T], *args: Any) -> T | None:
+        try:
+            return check(*args)
+        except NotAllowed:
+            raise
+        except ServiceError as error:
+            self.errors.extend(each(error))
+            return None
+
+    def add(self, message: str, field: str) -> None:
+        self.errors.append(ServiceError(message, field=field))
+
+    def raise_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise Refusals(self.errors)
+
+
+UNKNOWN_CODE = {"handling_code": gettext_lazy("Choose the handling code from the list."),
+                "reliability": gettext_lazy("Choose the source reliability from the list."),
+                "accuracy": gettext_lazy("Choose the information accuracy from the list.")}
+
+
 def check_content(content: Content) -> Content:
-    body = (content.body or "").strip()
+    """The content, checked; every fault at once."""
+    faults = Faults()
+    body = (content.body or "").replace("\r\n", "\n").strip()
     if not body:
-        raise ServiceError(_("Write the message."), field="body")
-    if len(body) > MAX_BODY:
-        raise ServiceError(_("A message has at most %(n)d characters.") % {"n": MAX_BODY},
-                           field="body")
+        faults.add(_("Write the message."), "body")
+    elif len(body) > MAX_BODY:
+        faults.add(_("A message has at most %(n)s characters; this one has %(length)s.")
+                   % {"n": f"{MAX_BODY:,}", "length": f"{len(body):,}"}, "body")
     codes = registry.get("handling_codes")
+    restriction = (content.restriction or "").replace("\r\n", "\n").strip()
     if content.handling_code not in codes:
-        raise ServiceError(_("“%(code)s” is not a handling code; choose one of %(codes)s.")
-                           % {"code": content.handling_code, "codes": ", ".join(codes.codes())},
-                           field="handling_code")
-    restriction = (content.restriction or "").strip()
-    if codes.get(content.handling_code).extra.get("needs_restriction") and not restriction:
-        raise ServiceError(_("Handling code %(code)s needs the restriction stated.")
-                           % {"code": content.handling_code}, field="restriction")
+        faults.add(str(UNKNOWN_CODE["handling_code"]), "handling_code")
+    elif codes.get(content.handling_code).extra.get("needs_restriction") and not restriction:
+        faults.add(_("Handling code %(code)s needs the restriction stated.")
+                   % {"code": content.handling_code}, "restriction")
     if len(restriction) > MAX_TEXT:
-        raise ServiceError(_("At most %(n)d characters.") % {"n": MAX_TEXT}, field="restriction")
+        faults.add(_("A restriction has at most %(n)s characters; this one has %(length)s.")
+                   % {"n": f"{MAX_TEXT:,}", "length": f"{len(restriction):,}"}, "restriction")
     for name, vocabulary in (("reliability", "source_reliability"),
                              ("accuracy", "information_accuracy")):
         if getattr(content, name) not in registry.get(vocabulary):
-            raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                               % {"code": getattr(content, name), "field": name}, field=name)
+            faults.add(str(UNKNOWN_CODE[name]), name)
     if content.ack_due is not None and content.ack_due < timezone.localdate():
-        raise ServiceError(_("The acknowledgement cannot be due in the past."), field="ack_due")
-    check_attachments(content.attachments)
+        faults.add(_("The acknowledgement cannot be due in the past: choose today or a later "
+                     "day."), "ack_due")
+    faults.check(check_attachments, content.attachments)
+    faults.raise_any()
     content.body, content.restriction = body, restriction
     return content
 
@@ -127,7 +176,8 @@ def check_subject(subject: str) -> str:
     if not subject:
         raise ServiceError(_("Give the message a subject."), field="subject")
     if len(subject) > MAX_SUBJECT:
-        raise ServiceError(_("A subject has at most %(n)d characters.") % {"n": MAX_SUBJECT},
+        raise ServiceError(_("A subject has at most %(n)d characters; this one has "
+                             "%(length)d.") % {"n": MAX_SUBJECT, "length": len(subject)},
                            field="subject")
     return subject
 
@@ -138,11 +188,14 @@ def check_link(link_type: str, link_ref: str) -> tuple[str, str]:
         raise ServiceError(_("A message is linked to a case, a notice or a referral."),
                            field="link_type")
     if link_type and not link_ref:
-        raise ServiceError(_("Give the reference of the %(type)s.") % {"type": link_type},
-                           field="link_ref")
+        missing = {"case": _("Give the reference of the case."),
+                   "notice": _("Give the reference of the notice."),
+                   "referral": _("Give the reference of the referral.")}
+        raise ServiceError(missing[link_type], field="link_ref")
     if link_ref and not link_type:
         raise ServiceError(_("Say what the reference is: a case, a notice or a referral."),
                            field="link_type")
-    if len(link_ref) > 64:
-        raise ServiceError(_("At most %(n)d characters.") % {"n": 64}, field="link_ref")
+    if len(link_ref) > MAX_REF:
+        raise ServiceError(_("A reference has at most %(n)d characters.") % {"n": MAX_REF},
+                           field="link_ref")
     return link_type, link_ref

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
 from django.db.models import Q
@@ -49,6 +49,11 @@ def _unknown(kind: str, wanted: list[int], found: set[int]) -> None:
     if missing:
         raise ServiceError(_("There is no %(kind)s number %(id)s to write to.")
                            % {"kind": kind, "id": missing[0]}, field="recipients")
+
+
+def check_recipients(actor: User, recipients: Recipients) -> None:
+    """Refuse, naming why, recipients the messaging rules do not let ``actor`` reach."""
+    _resolve(actor, recipients)
 
 
 def _resolve(actor: User, recipients: Recipients) -> list[_Taking]:
@@ -135,15 +140,34 @@ def _detail(message: Message, thread: Thread, *, attachments: int | None = None,
             "participants": sorted(participants)}
 
 
+def _checked(actor: User, subject: str, content: Content, recipients: Recipients,
+             link_type: str, link_ref: str
+             ) -> tuple[list[_Taking], str, Content, tuple[str, str]]:
+    """What a new thread will hold, checked; every fault at once (``rules.Refusals``)."""
+    rules.require_use(actor)
+    faults = rules.Faults()
+    taking = faults.check(_resolve, actor, recipients)
+    checked_subject = faults.check(rules.check_subject, subject)
+    checked = faults.check(rules.check_content, content)
+    link = faults.check(rules.check_link, link_type, link_ref)
+    faults.raise_any()
+    return (cast(list[_Taking], taking), cast(str, checked_subject), cast(Content, checked),
+            cast(tuple[str, str], link))
+
+
+def check_new(*, actor: User, subject: str, content: Content, recipients: Recipients,
+              link_type: str = "", link_ref: str = "") -> None:
+    """Refuse, naming every fault, what ``start`` would refuse; nothing is written. For a
+    page whose own checks failed, so that the writer still sees every other fault."""
+    _checked(actor, subject, content, recipients, link_type, link_ref)
+
+
 def start(*, actor: User, subject: str, content: Content, recipients: Recipients,
           link_type: str = "", link_ref: str = "", request: HttpRequest | None = None,
           forwarded_from: Message | None = None, note: str = "") -> Message:
     """A new thread from ``actor`` to the recipients the messaging rules allow."""
-    rules.require_use(actor)
-    subject = rules.check_subject(subject)
-    content = rules.check_content(content)
-    link_type, link_ref = rules.check_link(link_type, link_ref)
-    taking = _resolve(actor, recipients)
+    taking, subject, content, (link_type, link_ref) = _checked(
+        actor, subject, content, recipients, link_type, link_ref)
     with transaction.atomic():
         keys = crypto.keyring()
         thread = Thread.objects.create(subject=keys.seal(subject, purpose(Thread, "subject")),

@@ -53,6 +53,9 @@ class ReportEntry(models.Model):
     author_id = models.IntegerField(null=True, blank=True)  # the office's user, soft link
     text = models.TextField()
     at = models.DateTimeField(auto_now_add=True)
+    # The case this addition was carried into (soft link); when the report moves to another
+    # case, or was never in one, the addition is still to be carried.
+    in_case_id = models.IntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -75,6 +78,10 @@ class ReportImage(models.Model):
     sha256 = models.CharField(max_length=64)
     stored_as = models.CharField(max_length=200)
     at = models.DateTimeField(auto_now_add=True)
+    in_case_id = models.IntegerField(null=True, blank=True)  # as ReportEntry.in_case_id
+
+    class Meta:
+        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return self.name

@@ -17,3 +17,30 @@ class PortalError(ServiceError):
 
     def text(self, lang: str) -> str:
         return language.text(self.key, lang, **self.values)
+
+    @property
+    def each(self) -> list[PortalError]:
+        """Every fault this error stands for, in the order of the form's fields."""
+        return [self]
+
+
+class PortalErrors(PortalError):
+    """Several faults found in one submission, so the visitor corrects them all at once
+    instead of meeting them one by one."""
+
+    def __init__(self, errors: list[PortalError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.key, first.field, **first.values)
+
+    @property
+    def each(self) -> list[PortalError]:
+        return list(self.errors)
+
+
+def raise_all(errors: list[PortalError]) -> None:
+    """Raise the faults found, one or many; nothing when the list is empty."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise PortalErrors(errors)

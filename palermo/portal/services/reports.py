@@ -23,7 +23,7 @@ from palermo.audit import services as audit
 from palermo.portal.models import Report, ReportEntry, ReportImage
 from palermo.portal.models.reports import LIMITS
 from palermo.portal.services import images, language
-from palermo.portal.services.errors import PortalError
+from palermo.portal.services.errors import PortalError, raise_all
 
 REFERENCE_CHARS = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
 PHRASE_WORDS = 6
@@ -64,6 +64,30 @@ def check_length(field_name: str, value: str, limit_key: str | None = None) -> s
     return value
 
 
+def plain(value: str) -> str:
+    """The text as the reporter typed it: a browser sends each line break of a text area as
+    two characters, which would count against the limit the page states."""
+    return value.replace("\r\n", "\n").strip()
+
+
+def _check_images(streams: list[IO[bytes]], errors: list[PortalError], *,
+                  allowed: int) -> None:
+    """Every photo is judged before anything is kept; each fault is told once."""
+    if len(streams) > allowed:
+        errors.append(PortalError("report.error.image_count", "images",
+                                  count=images.max_images()))
+        return
+    seen: set[str] = set()
+    for stream in streams:
+        try:
+            images.clean(stream, field="images")
+        except PortalError as error:
+            if error.key not in seen:
+                seen.add(error.key)
+                errors.append(error)
+        stream.seek(0)
+
+
 @dataclass
 class Submission:
     language: str
@@ -82,15 +106,21 @@ class Receipt:
 
 
 def _clean(submission: Submission) -> dict[str, str]:
-    values = {}
-    for name in ("what", "where", "when", "who", "contact"):
-        values[name] = check_length(name, getattr(submission, name).strip())
-    if not values["what"]:
-        raise PortalError("report.error.what_missing", "what")
+    """The report's texts, or every fault in it at once."""
     if submission.language not in language.LANGUAGES:
         raise PortalError("report.error.language", "language")
-    if len(submission.images) > images.max_images():
-        raise PortalError("report.error.image_count", "images", count=images.max_images())
+    errors: list[PortalError] = []
+    values = {}
+    for name in ("what", "where", "when", "who", "contact"):
+        values[name] = plain(getattr(submission, name))
+        try:
+            check_length(name, values[name])
+        except PortalError as error:
+            errors.append(error)
+    if not values["what"]:
+        errors.insert(0, PortalError("report.error.what_missing", "what"))
+    _check_images(submission.images, errors, allowed=images.max_images())
+    raise_all(errors)
     return values
 
 
@@ -108,9 +138,6 @@ def _attach(report: Report, entry: ReportEntry | None, streams: list[IO[bytes]],
 def submit(submission: Submission) -> Receipt:
     """Keep a report; its reference and secret phrase are shown once, to the reporter."""
     values = _clean(submission)
-    for stream in submission.images:  # every image checked before anything is kept
-        images.clean(stream, field="images")
-        stream.seek(0)
     phrase = new_phrase()
     for _attempt in range(5):
         try:
@@ -169,15 +196,18 @@ def thread(report: Report) -> list[ReportEntry]:
 
 def add(report: Report, text: str, streams: list[IO[bytes]] | None = None) -> ReportEntry:
     """The reporter adds information to their report."""
-    text = check_length("addition", text.strip())
+    text = plain(text)
     streams = streams or []
+    errors: list[PortalError] = []
+    try:
+        check_length("addition", text)
+    except PortalError as error:
+        errors.append(error)
     if not text and not streams:
-        raise PortalError("return.error.empty", "addition")
-    if report.images.count() + len(streams) > images.max_images() * 3:
-        raise PortalError("report.error.image_count", "images", count=images.max_images())
-    for stream in streams:
-        images.clean(stream, field="images")
-        stream.seek(0)
+        errors.append(PortalError("return.error.empty", "addition"))
+    _check_images(streams, errors, allowed=min(
+        images.max_images(), images.max_images() * 3 - report.images.count()))
+    raise_all(errors)
     with transaction.atomic():
         entry = ReportEntry.objects.create(report=report, from_office=False,
                                            text=text or "—")

@@ -8,24 +8,27 @@ are reached only through their own services.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
-from palermo.cases.services import cases, reading, timeline
+from palermo.cases.services import cases, reading
+from palermo.messaging.services import notify_agency
 from palermo.portal.models import Report, ReportEntry, ReportImage
 from palermo.portal.models.reports import LIMITS
-from palermo.portal.services import images
+from palermo.portal.services import images, into_case
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
-    from palermo.access.models import User
+    from palermo.access.models import Agency, User
     from palermo.cases.models import Case
 
 PERMISSION = "portal.triage"
@@ -42,13 +45,20 @@ def queue(actor: User, status: str = "") -> QuerySet[Report]:
     if status:
         registry.get("portal_report_statuses").get(status)
         reports = reports.filter(status=status)
-    return reports.order_by("-received_at")
+    return into_case.with_pending(reports).order_by("-received_at")
 
 
 def count_new(actor: User) -> int:
     if not actor.has_perm(PERMISSION):
         return 0
     return Report.objects.filter(status="new").count()
+
+
+def count_with_additions(actor: User) -> int:
+    """Reports in a case to which the reporter added something the case does not have."""
+    if not actor.has_perm(PERMISSION):
+        return 0
+    return Report.objects.filter(into_case.has_pending()).count()
 
 
 def open_report(actor: User, report_id: int, *, request: HttpRequest | None = None) -> Report:
@@ -96,7 +106,8 @@ def _change(report: Report, actor: User, version: int, action: str,
     updated = Report.objects.filter(pk=report.pk, version=version).update(
         version=version + 1, **fields)
     if not updated:
-        raise StaleWrite(_("Someone else changed this report meanwhile; reload and try again."))
+        raise StaleWrite(_("Someone else changed this report meanwhile. The page now shows it "
+                           "as it stands: check it, then try again."))
     audit.record(action, actor=actor, request=request, object_type="portal_report",
                  object_id=report.pk, detail={"reference": report.reference, **detail})
     report.refresh_from_db()
@@ -106,12 +117,13 @@ def reply(report: Report, text: str, *, actor: User, request: HttpRequest | None
           ) -> ReportEntry:
     """A reply the reporter reads when they come back with their reference and phrase."""
     _require(actor)
-    text = text.strip()
+    text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise ServiceError(_("A reply cannot be empty."), field="text")
+        raise ServiceError(_("Write the reply to the reporter."), field="text")
     if len(text) > LIMITS["addition"]:
-        raise ServiceError(_("A reply has at most %(limit)d characters.")
-                           % {"limit": LIMITS["addition"]}, field="text")
+        raise ServiceError(_("A reply has at most %(limit)d characters; this one has "
+                             "%(length)d.") % {"limit": LIMITS["addition"],
+                                               "length": len(text)}, field="text")
     with transaction.atomic():
         entry = ReportEntry.objects.create(report=report, from_office=True, author_id=actor.pk,
                                            text=text)
@@ -121,62 +133,134 @@ def reply(report: Report, text: str, *, actor: User, request: HttpRequest | None
     return entry
 
 
-def _summary(report: Report) -> str:
-    parts = [_("Public report %(reference)s, received %(date)s.")
-             % {"reference": report.reference, "date": report.received_at.date().isoformat()},
-             report.what]
-    for label, value in ((_("Where"), report.where), (_("When"), report.when),
-                         (_("Who"), report.who)):
-        if value:
-            parts.append(f"{label}: {value}")
-    return "\n\n".join(parts)
+def _carried_detail(case: Case, carried: into_case.Carried) -> dict[str, object]:
+    return {"case": case.reference, "additions": carried.additions, "photos": carried.photos}
 
 
 def link_case(report: Report, case_id: int, *, actor: User, version: int,
-              request: HttpRequest | None = None) -> Case:
-    """Add the report (without the reporter's contact details) to a case as a note."""
+              request: HttpRequest | None = None) -> tuple[Case, into_case.Carried]:
+    """Add the report, every addition and every photo (never the reporter's contact
+    details) to a case as its notes and documents."""
     _require(actor)
     case, _sight = reading.get_openable(actor, case_id)
     with transaction.atomic():
-        timeline.add_note(case, _summary(report), actor=actor, request=request)
+        carried = into_case.carry(report, case, actor=actor, with_report=True,
+                                  request=request)
         _change(report, actor, version, "portal.report.link", request,
-                {"case": case.reference}, status="linked", case_id=case.pk,
+                _carried_detail(case, carried), status="linked", case_id=case.pk,
                 case_reference=case.reference)
-    return case
+    return case, carried
 
 
 def open_case(report: Report, title: str, *, actor: User, version: int,
-              request: HttpRequest | None = None) -> Case:
+              request: HttpRequest | None = None) -> tuple[Case, into_case.Carried]:
+    """A new case with the report as its summary and the reporter's additions and photos as
+    its notes and documents."""
     _require(actor)
     with transaction.atomic():
-        case = cases.open_case(actor=actor, title=title, summary=_summary(report),
+        case = cases.open_case(actor=actor, title=title, summary=into_case.summary(report),
                                request=request)
+        carried = into_case.carry(report, case, actor=actor, with_report=False,
+                                  request=request)
         _change(report, actor, version, "portal.report.open_case", request,
-                {"case": case.reference}, status="case_opened", case_id=case.pk,
+                _carried_detail(case, carried), status="case_opened", case_id=case.pk,
                 case_reference=case.reference)
-    return case
+    return case, carried
 
 
-def refer(report: Report, agency_id: int, role: str, *, actor: User, version: int,
-          request: HttpRequest | None = None) -> None:
-    """Refer the report to an agency; when it belongs to a case, the agency joins the case
-    in ``role`` (a code of case_agency_roles)."""
+def carry_new(report: Report, *, actor: User, version: int,
+              request: HttpRequest | None = None) -> tuple[Case, into_case.Carried]:
+    """What the reporter added since the report reached its case, into that case."""
     _require(actor)
-    agency = agencies.listing().filter(pk=agency_id, active=True).first()
+    if report.case_id is None:
+        raise ServiceError(_("This report is not in a case yet: open a case from it or link "
+                             "it to one."))
+    case, _sight = reading.get_openable(actor, report.case_id)
+    if not into_case.pending(report):
+        raise ServiceError(_("Everything the reporter sent is already in case %(case)s.")
+                           % {"case": case.reference})
+    with transaction.atomic():
+        carried = into_case.carry(report, case, actor=actor, with_report=False,
+                                  request=request)
+        _change(report, actor, version, "portal.report.to_case", request,
+                _carried_detail(case, carried))
+    return case, carried
+
+
+@dataclass(frozen=True)
+class Referred:
+    """Where a referral left the report, for the confirmation."""
+
+    agency: str
+    case_reference: str
+    role: str  # the agency's role in the case, in the reader's language; "" without a case
+    joined: bool  # the agency joined the case now (rather than taking part already)
+
+
+def _referral_text(report: Report, agency: Agency, actor: User, case: Case | None,
+                   role: str) -> str:
+    values = {"office": actor.agency.name, "reference": report.reference,
+              "agency": agency.name}
+    if case is not None and role:
+        return _("%(office)s referred public report %(reference)s to %(agency)s. The report, "
+                 "with what the reporter added and their photos, is in case %(case)s, in which "
+                 "%(agency)s takes part as %(role)s: open the case to read it.") % {
+            **values, "case": case.reference, "role": role}
+    if case is not None:
+        return _("%(office)s referred public report %(reference)s to %(agency)s. The report, "
+                 "with what the reporter added and their photos, is in case %(case)s, in which "
+                 "%(agency)s takes part: open the case to read it.") % {
+            **values, "case": case.reference}
+    parts = [_("%(office)s referred public report %(reference)s to %(agency)s. What the "
+               "reporter wrote follows; their contact details, if they gave any, stay with "
+               "%(office)s.") % values, into_case.summary(report)]
+    parts += [_("The reporter added on %(date)s:") % {"date": e.at.date().isoformat()}
+              + "\n" + e.text for e in report.entries.filter(from_office=False)
+              if e.text != into_case.PHOTOS_ONLY]
+    photos = report.images.count()
+    if photos:
+        parts.append(ngettext("The report has %(count)d photo: ask %(office)s for it.",
+                              "The report has %(count)d photos: ask %(office)s for them.",
+                              photos) % {"count": photos, "office": actor.agency.name})
+    return "\n\n".join(parts)
+
+
+def refer(report: Report, agency_id: int | None, role: str, *, actor: User, version: int,
+          request: HttpRequest | None = None) -> Referred:
+    """Refer the report to an agency, whose users are sent a message about it. When the
+    report belongs to a case, the agency joins the case in ``role`` (a code of
+    case_agency_roles) and reads the report there."""
+    _require(actor)
+    agency = agencies.listing().filter(pk=agency_id, active=True).first() \
+        if agency_id else None
+    # The page's form asks for both at once; these guard the service's other callers.
     if agency is None:
-        raise ServiceError(_("Choose an active agency."), field="agency")
+        raise ServiceError(_("Choose the agency to refer the report to."), field="agency")
+    if report.case_id and not role:
+        raise ServiceError(_("Choose the agency's role in the case."), field="role")
+    language = (get_language() or "en")[:2]
+    case, joined, role_label = None, False, ""
     with transaction.atomic():
         if report.case_id:
             case, _sight = reading.get_openable(actor, report.case_id)
             try:
                 with transaction.atomic():
                     cases.add_agency(case, agency, role, actor=actor, request=request)
+                joined = True
             except ServiceError as exc:
                 if exc.field != "agency":  # "already takes part" is fine: it is referred
                     raise
+            role_label = registry.label("case_agency_roles", role, language)
+        notify_agency(agency, _("Public report %(reference)s referred to %(agency)s")
+                      % {"reference": report.reference, "agency": agency.name},
+                      _referral_text(report, agency, actor, case,
+                                     role_label if joined else ""),
+                      link_type="case" if case else "",
+                      link_ref=case.reference if case else "")
         _change(report, actor, version, "portal.report.refer", request,
-                {"agency": agency.name}, status="referred", referred_to_id=agency.pk,
-                referred_to_name=agency.name)
+                {"agency": agency.name, "case": case.reference if case else ""},
+                status="referred", referred_to_id=agency.pk, referred_to_name=agency.name)
+    return Referred(agency.name, case.reference if case else "", role_label, joined)
 
 
 def close(report: Report, *, actor: User, version: int,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from palermo.portal.services import language
 
@@ -26,3 +27,22 @@ def pt(context: template.Context, key: str, **values: Any) -> SafeString:
     raw = language.text(key, chosen)
     # The string is escaped before the (already escaped) values go in.
     return mark_safe(str(conditional_escape(raw)).format(**escaped))
+
+
+@register.filter
+def isolate(value: Any) -> SafeString:
+    """``{{ reference|isolate }}``: text of its own direction (a reference, a name) kept whole
+    inside a sentence of the other direction."""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+# The portal's languages named in the reader's (the application's) language.
+LANGUAGE_NAMES = {"en": gettext_lazy("English"), "he": gettext_lazy("Hebrew"),
+                  "ar": gettext_lazy("Arabic"), "ru": gettext_lazy("Russian"),
+                  "am": gettext_lazy("Amharic"), "ti": gettext_lazy("Tigrinya")}
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """``{{ report.language|language_name }}``: "Arabic", never "ar"."""
+    return str(LANGUAGE_NAMES.get(code, language.LANGUAGES.get(code, code)))

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from palermo.access.permissions import public
+from palermo.portal.models.reports import LIMITS
 from palermo.portal.report_forms import AdditionForm, ReportForm, ReturnForm
 from palermo.portal.services import images, language, reports, throttle
 from palermo.portal.services.errors import PortalError
@@ -29,12 +30,23 @@ LABELS = {"what": "report.field.what", "where": "report.field.where",
           "addition": "return.add.field"}
 
 
-def _errors(lang: str, error: PortalError) -> dict[str, str]:
-    """``{field: message}``; the summary at the top of the page names the field's label."""
-    message = error.text(lang)
-    label = LABELS.get(error.field or "")
-    errors = {error.field or "all": message,
-              "summary": f"{language.text(label, lang)}: {message}" if label else message}
+def _errors(lang: str, error: PortalError, *, had_images: bool = False) -> dict[str, Any]:
+    """``{field: message}`` for each field at fault, and ``summary``: every fault as
+    ``(field, "Label: message")`` for the list at the top of the page, in the form's order.
+    A refused form's photos cannot be kept by the browser; the page says so."""
+    errors: dict[str, Any] = {}
+    summary: list[tuple[str, str]] = []
+    faults = error.each
+    if had_images and not any(fault.field == "images" for fault in faults):
+        faults = [*faults, PortalError("report.error.photos_again", "images")]
+    for fault in faults:
+        message = fault.text(lang)
+        name = fault.field or "all"
+        errors[name] = f"{errors[name]} {message}" if name in errors else message
+        label = LABELS.get(fault.field or "")
+        summary.append((fault.field or "",
+                        f"{language.text(label, lang)}: {message}" if label else message))
+    errors["summary"] = summary
     return errors
 
 
@@ -43,7 +55,9 @@ def _images(request: HttpRequest) -> list[IO[bytes]]:
 
 
 def _limits() -> dict[str, int]:
-    return {"count": images.max_images(), "mb": images.max_bytes() // (1024 * 1024)}
+    """What the pages state before the reporter types: photos, and each text's length."""
+    return {"count": images.max_images(), "mb": images.max_bytes() // (1024 * 1024),
+            **{f"text_{name}": limit for name, limit in LIMITS.items()}}
 
 
 @public
@@ -56,7 +70,7 @@ def root(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, lang: str) -> HttpResponse:
     form = ReportForm(request.POST or None)
-    errors: dict[str, str] = {}
+    errors: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -68,7 +82,7 @@ def report(request: HttpRequest, lang: str) -> HttpResponse:
                 language=lang, images=_images(request),
                 **{name: data[name] for name in FIELDS}))
         except PortalError as error:
-            errors = _errors(lang, error)
+            errors = _errors(lang, error, had_images=bool(_images(request)))
             status = 429 if error.key == "report.error.rate" else 400
             return _page(request, "portal/report_form.html",
                          {"form": form, "errors": errors, "limits": _limits()}, status)
@@ -78,11 +92,13 @@ def report(request: HttpRequest, lang: str) -> HttpResponse:
 
 
 def _thread_page(request: HttpRequest, report: reports.Report, *, added: bool = False,
-                 errors: dict[str, str] | None = None, status: int = 200) -> HttpResponse:
+                 errors: dict[str, Any] | None = None, text: str = "",
+                 status: int = 200) -> HttpResponse:
     return _page(request, "portal/report_thread.html", {
         "report": report, "entries": reports.thread(report),
         "access": reports.access_token(report), "added": added, "errors": errors or {},
         "status_key": f"report.status.{report.status}", "limits": _limits(),
+        "addition": text,
     }, status)
 
 
@@ -121,6 +137,7 @@ def add(request: HttpRequest, lang: str) -> HttpResponse:
             raise PortalError("report.error.rate")
         reports.add(found, data.get("addition", ""), _images(request))
     except PortalError as error:
-        return _thread_page(request, found, errors=_errors(lang, error),
-                            status=429 if error.key == "report.error.rate" else 400)
+        return _thread_page(request, found, errors=_errors(
+            lang, error, had_images=bool(_images(request))), text=data.get("addition", ""),
+            status=429 if error.key == "report.error.rate" else 400)
     return _thread_page(request, found, added=True)
