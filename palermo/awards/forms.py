@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from palermo.awards.models import Invitee
+from palermo.awards.services.nominations import MAX_TEXT
 
 
 def _date() -> forms.DateInput:
@@ -47,11 +48,22 @@ class NominationForm(forms.Form):
                                            max_length=200)
     nominee_email = forms.EmailField(label=_("Nominee's email"), required=False)
     achievements = forms.CharField(label=_("Why they deserve the award"),
-                                   widget=forms.Textarea(attrs={"rows": 8}))
+                                   max_length=MAX_TEXT,
+                                   widget=forms.Textarea(attrs={"rows": 8}),
+                                   help_text=_("At most 10,000 characters."))
     attachments = MultipleFileField(
         label=_("Attachments"), required=False,
         help_text=_("Letters of support, articles, reports: PDF, Word, PowerPoint, PNG, JPEG "
                     "or text, at most 5 files of 20 MB."))
+    confirm_duplicate = forms.BooleanField(
+        label=_("Nominate anyway: this is a further nomination of the same nominee"),
+        required=False)
+
+    def __init__(self, *args: Any, warned: bool = False, **kwargs: Any) -> None:
+        """The confirmation is offered only once the nominee is found nominated already."""
+        super().__init__(*args, **kwargs)
+        if not warned and not self.data.get("confirm_duplicate"):
+            del self.fields["confirm_duplicate"]
 
 
 class JurorForm(forms.Form):

@@ -22,6 +22,8 @@ class NominationIn(Schema):
     achievements: str = Field(max_length=MAX_TEXT)
     nominee_organisation: str = Field("", max_length=200)
     nominee_email: str = Field("", max_length=254)
+    # A nominee already nominated in the cycle is refused until the caller confirms.
+    confirm_duplicate: bool = False
 
 
 class NominationOut(Schema):

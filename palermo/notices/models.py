@@ -171,6 +171,12 @@ class Trip(models.Model):
 
 
 class TravelAlert(models.Model):
+    class State(models.TextChoices):  # the steps of screening's alerts
+        OPEN = "open", _("to act on")
+        ACKNOWLEDGED = "acknowledged", _("acknowledged")
+        TAKEN = "taken", _("taken over")
+        CLOSED = "closed", _("closed")
+
     trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="alerts")
     agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -178,6 +184,16 @@ class TravelAlert(models.Model):
     acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="+")
     follow_up = models.TextField(_("follow-up"), blank=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    taken_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=32, blank=True)
+    outcome_note = models.TextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at"]

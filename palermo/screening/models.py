@@ -68,8 +68,18 @@ class WatchedPerson(models.Model):
         return f"watched person {self.pk}"
 
 
+class AlertState(models.TextChoices):
+    """Where an alert stands; notices' travel alerts go through the same steps."""
+
+    OPEN = "open", _("to act on")
+    ACKNOWLEDGED = "acknowledged", _("acknowledged")
+    TAKEN = "taken", _("taken over")
+    CLOSED = "closed", _("closed")
+
+
 class Alert(models.Model):
-    """A hit, sent to the agency that owns the record that was hit."""
+    """A hit, sent to the agency that owns the record that was hit: who and what was hit,
+    where, by whom, and what the agency did about it."""
 
     agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=16)
@@ -80,13 +90,31 @@ class Alert(models.Model):
     checked_at = models.DateTimeField(default=timezone.now)
     post = models.CharField(max_length=100, blank=True)
     summary = models.CharField(max_length=300)
+    # As they were at the check: the record may leave the list, the alert stays readable.
+    record = models.JSONField(default=dict, blank=True)
+    query = models.JSONField(default=dict, blank=True)  # what the officer read or typed
+    notice_id = models.BigIntegerField(null=True, blank=True)
+    check_seq = models.BigIntegerField(null=True, blank=True)  # the check's audit entry
+    state = models.CharField(max_length=16, choices=AlertState.choices,
+                             default=AlertState.OPEN)
     acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="+")
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+    taken_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    taken_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=32, blank=True)
+    outcome_note = models.TextField(_("note"), blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-checked_at"]
-        indexes = [models.Index(fields=["agency", "acknowledged_at"])]
+        indexes = [models.Index(fields=["agency", "acknowledged_at"]),
+                   models.Index(fields=["agency", "state"],
+                                name="screening_alert_agency_state")]
 
     def __str__(self) -> str:
         return self.summary

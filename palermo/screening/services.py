@@ -16,19 +16,17 @@ from typing import TYPE_CHECKING, Any, cast
 from django.db import connection, transaction
 from django.db.models import Count, Max, Model, Q, QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from palermo.access.services import agencies
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
-from palermo.messaging import services as messaging
+from palermo.screening import alerts
 from palermo.screening.engine import mrz as mrz_engine
 from palermo.screening.engine.documents import confusable_variants, normalise, vin_problem
 from palermo.screening.engine.index import PersonIndex
 from palermo.screening.engine.names import DEFAULT_THRESHOLD, explain_names
-from palermo.screening.models import Alert, WatchedDocument, WatchedPerson, WatchedVehicle
+from palermo.screening.models import WatchedDocument, WatchedPerson, WatchedVehicle
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -276,7 +274,7 @@ def check(user: User, query: Query, *, post: str = "", reason: str = "",
     query.birth_date = birth_date(query.birth_date)
     result = Result()
     if query.mrz:
-        parsed = mrz_engine.parse(query.mrz)
+        parsed = mrz_engine.parse(query.mrz).translated(_)  # the engine speaks English
         result.mrz = {k: getattr(parsed, k) for k in (
             "format", "document_code", "issuing_state", "surname", "given_names",
             "document_number", "nationality", "birth_date", "sex", "expiry_date", "valid",
@@ -321,37 +319,13 @@ def _record(user: User, query: Query, result: Result, post: str, reason: str,
                      reason=reason, outcome="success", detail=detail)
         return
     with transaction.atomic():
-        audit.record("screening.check", actor=user, request=request, object_type="screening",
-                     reason=reason, outcome="success", detail=detail)
-        # The owner's id travels in the record to here and no further than the alert.
-        alerts = Alert.objects.bulk_create(
-            Alert(agency_id=hit.record.pop("owner_id"), kind=hit.kind, record_id=hit.record["id"],
-                  score=hit.score, checked_by=user, post=post[:100],
-                  summary=f"{hit.kind} hit ({hit.score:.2f}) by {user.agency.name}"[:300])
-            for hit in result.hits
-        )
-        _tell_owners(user, alerts, post)
-
-
-def _tell_owners(user: User, alerts: list[Alert], post: str) -> None:
-    """Each owning agency also hears of the hit in its messages, not only on its alerts page;
-    the message names the record, never the traveller."""
-    owners = {a.pk: a for a in agencies.listing().filter(pk__in={x.agency_id for x in alerts})}
-    for owner_id in sorted(owners):
-        mine = [a for a in alerts if a.agency_id == owner_id]
-        lines = [_("%(kind)s record %(id)s, score %(score).2f") % {
-            "kind": a.kind, "id": a.record_id, "score": a.score} for a in mine]
-        messaging.notify_agency(
-            owners[owner_id], _("Screening hit on your watch list"),
-            "\n".join([_("Checked by %(agency)s at %(post)s.") % {
-                "agency": user.agency.name, "post": post or "—"}, *lines,
-                _("Open your alerts: %(url)s") % {"url": reverse("screening:alerts")}]))
-
-
-def alerts_for(user: User) -> QuerySet[Alert]:
-    if not user.has_perm("screening.manage"):
-        raise NotAllowed(_("Your roles do not allow reading alerts."))
-    return Alert.objects.filter(agency_id=user.agency_id).select_related("checked_by")
+        event = audit.record("screening.check", actor=user, request=request,
+                             object_type="screening", reason=reason, outcome="success",
+                             detail=detail)
+        read = {"document": query.document_number, "issuing_state": query.issuing_state,
+                "vin": query.vin, "plate": query.plate, "name": query.name[:MAX_NAME],
+                "birth_date": query.birth_date or "", "nationality": query.nationality or ""}
+        alerts.raise_alerts(user, result.hits, post=post, read=read, check_seq=event.seq)
 
 
 # Another capability (notices) tells screening which notice a watched person is under; the

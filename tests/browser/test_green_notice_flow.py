@@ -27,7 +27,7 @@ def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts:
     page = signed_in_page(browser, live_server, investigator)
     page.get_by_role("link", name="Notices").first.click()
     page.get_by_role("link", name="Draft a notice").click()
-    page.get_by_label("Type").select_option(label="Green notice")
+    page.locator("#id_colour").select_option(label="Green notice")
     page.get_by_label("Subject's names").fill("Viktor Morozov")
     page.get_by_label("Family name").fill("Morozov")
     page.get_by_label("Birth date").fill("1979-01-17")

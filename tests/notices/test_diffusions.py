@@ -88,3 +88,40 @@ def test_recipients_acknowledge_on_the_page(people: dict[str, Any]) -> None:
         diffusions.acknowledge(diffusion, actor=people["destination"])
     with pytest.raises(NotAllowed):
         diffusions.acknowledge(diffusion, actor=people["border"])
+
+
+def test_a_country_where_no_agency_receives_notices_is_refused_by_name(
+        people: dict[str, Any]) -> None:
+    """Issue 18: sent to Cyprus Police and to Greece, where nobody receives notices, it read
+    'Diffusion sent to 1 agencies' and reached nobody in Greece."""
+    author = sign_in(Client(), people["author"])
+    form = {"colour": "yellow", "purpose": "request", "subject_names": "Dana Levi",
+            "body": "Missing girl, 15.", "agency_ids": [people["destination"].agency_id],
+            "countries": ["GRC"]}
+    refused = author.post("/notices/diffusions/new/", form)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "No agency in Greece receives notices here" in page
+    assert "Missing girl, 15." in page  # what was typed is kept
+    assert not Diffusion.objects.exists()
+    with pytest.raises(ServiceError) as caught:
+        _send(people["author"], kinds=["prison"])
+    assert caught.value.field == "kinds"
+    assert "No agency of the kind" in caught.value.message
+
+
+def test_the_confirmation_names_who_received_it(people: dict[str, Any]) -> None:
+    author = sign_in(Client(), people["author"])
+    sent = author.post("/notices/diffusions/new/", {
+        "colour": "yellow", "purpose": "request", "subject_names": "Dana Levi",
+        "body": "Missing girl, 15.", "agency_ids": [people["destination"].agency_id]},
+        follow=True)
+    page = sent.content.decode()
+    assert "Diffusion sent to 1 agency: Cyprus Police (Cyprus)." in page
+    assert "agencies" not in page.split("Diffusion sent to")[1].split(".")[0]
+    assert "acknowledge" in page.split("Diffusion sent to")[1]
+    both = author.post("/notices/diffusions/new/", {
+        "colour": "yellow", "purpose": "request", "subject_names": "Dana Levi",
+        "body": "Missing girl, 15.", "countries": ["CYP"]}, follow=True)
+    assert "Diffusion sent to 2 agencies: Border (Cyprus), Cyprus Police (Cyprus)." in \
+        both.content.decode()

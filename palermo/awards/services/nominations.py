@@ -5,6 +5,7 @@ nomination is audited."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import IO, TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError
@@ -57,9 +58,51 @@ def listing(nominations: QuerySet[Nomination], *, actor: User,
     return found
 
 
+def _key(name: str) -> str:
+    """A name as two spellings of it compare: case, accents' composition, spacing and
+    punctuation set aside."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def same_nominee(cycle: Cycle, nominee_name: str, nominee_email: str = "",
+                 exclude: int | None = None) -> QuerySet[Nomination]:
+    """Nominations of the cycle that name the same nominee, by name or by email."""
+    key, email = _key(nominee_name), nominee_email.strip().lower()
+    others = Nomination.objects.filter(cycle=cycle)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    found = [n.pk for n in others.only("pk", "nominee_name", "nominee_email")
+             if (key and _key(n.nominee_name) == key)
+             or (email and n.nominee_email.lower() == email)]
+    return Nomination.objects.filter(pk__in=found).select_related("nominating_agency")
+
+
+class AlreadyNominated(ServiceError):
+    """The nominee has a nomination in the cycle; a second goes in once confirmed."""
+
+
+def _warn_if_nominated(cycle: Cycle, actor: User, name: str, email: str) -> None:
+    earlier = list(same_nominee(cycle, name, email))
+    if not earlier:
+        return
+    mine = next((n for n in earlier if n.nominated_by_id == actor.pk), None)
+    if mine is not None:
+        message = _("You nominated %(name)s already in this cycle, on %(day)s. Tick “Nominate "
+                    "anyway” only to send a second, separate nomination.") % {
+            "name": mine.nominee_name,
+            "day": formats.date_format(mine.submitted_at, "SHORT_DATE_FORMAT")}
+    else:
+        message = _("%(name)s is already nominated in this cycle. The jury reads every "
+                    "nomination of the same nominee together; tick “Nominate anyway” to add "
+                    "yours.") % {"name": name}
+    raise AlreadyNominated(message, field="nominee_name")
+
+
 def submit(cycle: Cycle, *, actor: User, nominee_name: str, achievements: str,
            nominee_organisation: str = "", nominee_email: str = "",
            attachments: list[tuple[str, IO[bytes]]] | None = None,
+           confirm_duplicate: bool = False,
            request: HttpRequest | None = None) -> Nomination:
     require(actor, "awards.nominate")
     in_state(cycle, Cycle.State.CALL, field="cycle")
@@ -84,6 +127,8 @@ def submit(cycle: Cycle, *, actor: User, nominee_name: str, achievements: str,
         except ValidationError:
             raise ServiceError(_("Enter a valid email address."),
                                field="nominee_email") from None
+    if not confirm_duplicate:
+        _warn_if_nominated(cycle, actor, nominee_name, nominee_email)
     attachments = attachments or []
     if len(attachments) > MAX_ATTACHMENTS:
         raise ServiceError(_("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS},
@@ -102,7 +147,8 @@ def submit(cycle: Cycle, *, actor: User, nominee_name: str, achievements: str,
                        size=f.size, sha256=f.sha256, stored_as=f.stored_as) for f in stored)
         audit.record("nomination.create", actor=actor, request=request,
                      object_type="nomination", object_id=nomination.pk,
-                     detail={"cycle": cycle.year, "attachments": [f.sha256 for f in stored]})
+                     detail={"cycle": cycle.year, "attachments": [f.sha256 for f in stored],
+                             **({"confirmed_duplicate": True} if confirm_duplicate else {})})
     return nomination
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -32,10 +33,19 @@ def nominate(request: HttpRequest, cycle_id: int) -> HttpResponse:
             nomination = nominations.submit(
                 cycle, actor=user, request=request,
                 attachments=[(f.name, f) for f in uploads], **data)
+        except nominations.AlreadyNominated as exc:
+            form = NominationForm(request.POST, request.FILES, warned=True)
+            form.is_valid()
+            again = _("Choose the attachments again.") if uploads else ""
+            form.add_error("nominee_name", f"{exc.message} {again}".strip())
         except ServiceError as exc:
             show(form, exc)
         else:
-            messages.success(request, _("Thank you: your nomination is submitted."))
+            messages.success(request, _(
+                "Thank you: your nomination of %(name)s is submitted. The secretariat checks "
+                "that it is eligible; the jury scores it after the call closes on %(day)s.")
+                % {"name": nomination.nominee_name,
+                   "day": formats.date_format(cycle.closes_on, "SHORT_DATE_FORMAT")})
             return redirect("awards:nomination", nomination_id=nomination.pk)
     return render(request, "awards/form.html", {
         "form": form, "multipart": True, "cycle": cycle,
@@ -53,6 +63,9 @@ def nomination_detail(request: HttpRequest, nomination_id: int) -> HttpResponse:
     mine = nomination.scores.filter(juror=user).first() if juror else None
     return render(request, "awards/nomination.html", {
         "nomination": nomination, "cycle": cycle, "juror": juror,
+        "also_nominated": list(nominations.same_nominee(
+            cycle, nomination.nominee_name, nomination.nominee_email, exclude=nomination.pk))
+        if user.has_perm("awards.manage") else [],
         "attachments": list(nomination.attachments.all()),
         "conflict": nomination.conflicts.filter(juror=user).first() if juror else None,
         "my_score": mine, "marks": jury.MARKS,

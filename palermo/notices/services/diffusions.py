@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
@@ -40,16 +41,35 @@ def _recipients(actor: User, agency_ids: list[int], countries: list[str],
                 .values_list("pk", flat=True))
     if len(found) != len(set(agency_ids)):
         raise ServiceError(_("One of the chosen agencies does not exist."), field="agencies")
+    language = get_language() or "en"
+    places, empty = registry.get("countries"), []
     for code in countries:
-        if code not in registry.get("countries"):
-            raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                               % {"code": code, "field": "countries"}, field="countries")
-        found |= {a.pk for a in agencies.holding("notices.view", country=code)}
+        if code not in places:
+            raise ServiceError(_("“%(code)s” is not a known country.") % {"code": code},
+                               field="countries")
+        reached = {a.pk for a in agencies.holding("notices.view", country=code)} - {
+            actor.agency_id}
+        if not reached:
+            empty.append(places.get(code).label(language))
+        found |= reached
+    if empty:
+        # A country chosen and reached by nobody would be a silent gap in the diffusion.
+        raise ServiceError(_("No agency in %(countries)s receives notices here. Choose "
+                             "agencies you can reach, or send it by another channel.")
+                           % {"countries": ", ".join(empty)}, field="countries")
+    sorts, empty = registry.get("agency_kinds"), []
     for kind in kinds:
-        if kind not in registry.get("agency_kinds"):
-            raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                               % {"code": kind, "field": "kinds"}, field="kinds")
-        found |= {a.pk for a in agencies.holding("notices.view", kind=kind)}
+        if kind not in sorts:
+            raise ServiceError(_("“%(code)s” is not a known kind of agency.") % {"code": kind},
+                               field="kinds")
+        reached = {a.pk for a in agencies.holding("notices.view", kind=kind)} - {
+            actor.agency_id}
+        if not reached:
+            empty.append(sorts.get(kind).label(language))
+        found |= reached
+    if empty:
+        raise ServiceError(_("No agency of the kind %(kinds)s receives notices here.")
+                           % {"kinds": ", ".join(empty)}, field="kinds")
     found.discard(actor.agency_id)
     if not found:
         raise ServiceError(_("Choose at least one recipient other than your agency."),

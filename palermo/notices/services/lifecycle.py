@@ -24,9 +24,15 @@ RENEWAL_WINDOW = dt.timedelta(days=183)
 ENDED = (NoticeState.WITHDRAWN, NoticeState.CANCELLED, NoticeState.EXPIRED)
 
 
+MAX_REASON = 1000
+
+
 def _reason(reason: str, field: str = "reason") -> str:
     if not reason.strip():
         raise ServiceError(_("Give the reason; it goes to the audit log."), field=field)
+    if len(reason.strip()) > MAX_REASON:
+        raise ServiceError(_("Say it in at most %(n)d characters.") % {"n": MAX_REASON},
+                           field=field)
     return reason.strip()
 
 

@@ -10,12 +10,14 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
 from palermo.cases.services import access as cases_access
+from palermo.cases.services import timeline
 from palermo.notices.models import Notice, NoticeSource, NoticeState
 from palermo.notices.services.common import VALIDITY, move, require, require_issuer, watch
 from palermo.vocab import registry
@@ -38,7 +40,10 @@ def visible(user: User) -> QuerySet[Notice]:
     require(user, "notices.view")
     shared = ~Q(state__in=(NoticeState.DRAFT, NoticeState.RETURNED, *REVIEWABLE))
     mine = Q(issuing_agency_id=user.agency_id) if user.has_perm("notices.issue") else Q(pk=None)
-    review = Q(state__in=REVIEWABLE) if user.has_perm("notices.review") else Q(pk=None)
+    # A reviewer keeps sight of the notices they returned: the page they return from must
+    # still open for them.
+    review = (Q(state__in=REVIEWABLE) | Q(state=NoticeState.RETURNED, reviewed_by_id=user.pk)
+              if user.has_perm("notices.review") else Q(pk=None))
     # The photo is loaded only when it is shown.
     return Notice.objects.filter(shared | mine | review).select_related("issuing_agency") \
         .defer("photo")
@@ -92,11 +97,9 @@ def _clean(fields: dict[str, Any], actor: User) -> dict[str, Any]:
     if "colour" in fields and fields["colour"] not in registry.get("notice_types"):
         raise ServiceError(_("Choose a notice type."), field="colour")
     countries = registry.get("countries")
-    for name in ("nationalities",):
-        bad = [c for c in fields.get(name) or [] if c not in countries]
-        if bad:
-            raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                               % {"code": bad[0], "field": name}, field=name)
+    bad = [c for c in fields.get("nationalities") or [] if c not in countries]
+    if bad:
+        raise _unknown_country(bad[0], "nationalities")
     reference = (fields.get("case_reference") or "").strip().upper()
     if reference:
         if not cases_access.listable_cases(actor).filter(reference=reference).exists():
@@ -105,10 +108,19 @@ def _clean(fields: dict[str, Any], actor: User) -> dict[str, Any]:
         fields["case_reference"] = reference
     birth = fields.get("country_of_birth")
     if birth and birth not in countries:
-        raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                           % {"code": birth, "field": "country_of_birth"},
-                           field="country_of_birth")
+        raise _unknown_country(birth, "country_of_birth")
     return fields
+
+
+def label(name: str) -> str:
+    """A notice field as the form labels it, for messages that name fields."""
+    field = Notice._meta.get_field(name)
+    return capfirst(str(getattr(field, "verbose_name", name)))
+
+
+def _unknown_country(code: str, name: str) -> ServiceError:
+    return ServiceError(_("“%(code)s” is not a known country for %(field)s.")
+                        % {"code": code, "field": label(name)}, field=name)
 
 
 def draft(*, actor: User, request: HttpRequest | None = None, **fields: Any) -> Notice:
@@ -150,6 +162,30 @@ def missing_data(notice: Notice) -> list[str]:
     return [name for name in required if getattr(notice, name) in (None, "", [])]
 
 
+def missing_labels(notice: Notice) -> list[str]:
+    return [label(name) for name in missing_data(notice)]
+
+
+def return_reasons(notice: Notice) -> dict[str, Any] | None:
+    """Why a returned notice came back: the reviewer, their notes and the rules not met."""
+    if notice.state != NoticeState.RETURNED or not notice.review:
+        return None
+    language = translation.get_language() or "en"
+    checks = registry.get("notice_review_checks")
+    failed = [code for code, result in notice.review.items() if not result.get("passed")]
+    notes = next((r.get("note", "") for r in notice.review.values() if r.get("note")), "")
+    return {"by": notice.reviewed_by, "notes": notes,
+            "failed": [checks.get(code).label(language) for code in failed if code in checks]}
+
+
+def penalty_threshold(notice: Notice) -> int | None:
+    """The months a red notice's penalty falls short of, or None when it does not."""
+    if notice.colour != "red":
+        return None
+    least = int(registry.get("notice_types").get("red").extra["min_penalty_months"])
+    return least if (notice.penalty_months or 0) < least else None
+
+
 def submit(notice: Notice, *, actor: User, request: HttpRequest | None = None) -> Notice:
     require_issuer(notice, actor)
     if notice.state not in (NoticeState.DRAFT, NoticeState.RETURNED):
@@ -157,7 +193,7 @@ def submit(notice: Notice, *, actor: User, request: HttpRequest | None = None) -
     missing = missing_data(notice)
     if missing:
         raise ServiceError(_("The notice still needs: %(fields)s.")
-                           % {"fields": ", ".join(missing)}, field=missing[0])
+                           % {"fields": ", ".join(missing_labels(notice))}, field=missing[0])
     return move(notice, NoticeState.SUBMITTED, actor=actor, action="submit", request=request)
 
 
@@ -196,22 +232,45 @@ def review(notice: Notice, checks: dict[str, bool], *, actor: User, notes: str =
     if not passed and not notes.strip():
         raise ServiceError(_("Say what the author must change."), field="notes")
     new_expiry = timezone.localdate() + VALIDITY
-    if renewal:
-        if passed:
-            return move(notice, NoticeState.PUBLISHED, actor=actor, action="renew",
-                        request=request, reviewed_by=actor, review=record,
-                        renewal_requested=False, expires_on=new_expiry)
-        return move(notice, NoticeState.PUBLISHED, actor=actor, action="refuse_renewal",
-                    request=request, reason=notes, reviewed_by=actor, review=record,
-                    renewal_requested=False)
-    if not passed:
-        return move(notice, NoticeState.RETURNED, actor=actor, action="return",
-                    request=request, reason=notes, reviewed_by=actor, review=record)
     with transaction.atomic():
-        return move(notice, NoticeState.PUBLISHED, actor=actor, action="publish",
-                    request=request, reviewed_by=actor, review=record,
-                    watched_person_id=watch(notice), renewal_requested=False,
-                    expires_on=new_expiry)
+        if renewal and passed:
+            notice = move(notice, NoticeState.PUBLISHED, actor=actor, action="renew",
+                          request=request, reviewed_by=actor, review=record,
+                          renewal_requested=False, expires_on=new_expiry)
+        elif renewal:
+            notice = move(notice, NoticeState.PUBLISHED, actor=actor, action="refuse_renewal",
+                          request=request, reason=notes, reviewed_by=actor, review=record,
+                          renewal_requested=False)
+        elif not passed:
+            notice = move(notice, NoticeState.RETURNED, actor=actor, action="return",
+                          request=request, reason=notes, reviewed_by=actor, review=record)
+        else:
+            notice = move(notice, NoticeState.PUBLISHED, actor=actor, action="publish",
+                          request=request, reviewed_by=actor, review=record,
+                          watched_person_id=watch(notice), renewal_requested=False,
+                          expires_on=new_expiry)
+        _tell_author(notice, renewal=renewal, passed=passed, notes=notes)
+    return notice
+
+
+def _tell_author(notice: Notice, *, renewal: bool, passed: bool, notes: str) -> None:
+    """The author hears of the review on their notifications, in their own language."""
+    author = notice.created_by
+    with translation.override(author.language or "en"):
+        values = {"kind": registry.label("notice_types", notice.colour,
+                                         translation.get_language() or "en"),
+                  "name": (notice.subject_names or ["?"])[0], "notes": notes.strip(),
+                  "date": formats.date_format(notice.expires_on, "SHORT_DATE_FORMAT")
+                  if notice.expires_on else "—"}
+        if renewal:
+            text = (_("Your %(kind)s for %(name)s was renewed until %(date)s.") if passed else
+                    _("The renewal of your %(kind)s for %(name)s was refused: %(notes)s"))
+        elif passed:
+            text = _("Your %(kind)s for %(name)s was published; it is in force until "
+                     "%(date)s.")
+        else:
+            text = _("Your %(kind)s for %(name)s was returned for changes: %(notes)s")
+        timeline.notify([author], text % values, reverse("notices:detail", args=[notice.pk]))
 
 
 def notice_for_watched_person(watched_person_id: int) -> dict[str, Any] | None:

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
-from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
 from palermo.messaging import services as messaging
 from palermo.notices.models import Notice, NoticeState, TravelAlert, Trip
 from palermo.notices.services.common import require
+from palermo.screening import alerts as alert_steps
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -120,18 +121,30 @@ def on_screening_hits(user: User, hits: list[Any], post: str,
 
 
 def alerts_for(user: User) -> QuerySet[TravelAlert]:
+    """The alerts the user's agency received; the coordinator's are every agency's."""
     require(user, "notices.view")
-    return (TravelAlert.objects.filter(agency_id=user.agency_id)
-            .select_related("trip", "trip__notice", "trip__notice__issuing_agency",
-                            "trip__registered_by__agency", "acknowledged_by")
-            .defer("trip__notice__photo"))
+    found = (TravelAlert.objects
+             .select_related("agency", "trip", "trip__notice", "trip__notice__issuing_agency",
+                             "trip__registered_by__agency", "acknowledged_by", "taken_by",
+                             "closed_by")
+             .defer("trip__notice__photo"))
+    return found if alert_steps.coordinates(user) else found.filter(agency_id=user.agency_id)
+
+
+def sees_every_agency(user: User) -> bool:
+    return alert_steps.coordinates(user)
+
+
+def may_act(alert: TravelAlert, user: User) -> bool:
+    return alert_steps.may_act(alert, user)
 
 
 def open_alert_count(user: User) -> int:
+    """Travel alerts to the user's agency that nobody there has acknowledged yet."""
     if not user.has_perm("notices.view"):
         return 0
     return TravelAlert.objects.filter(agency_id=user.agency_id,
-                                      acknowledged_at__isnull=True).count()
+                                      state=TravelAlert.State.OPEN).count()
 
 
 def read_alert(alert: TravelAlert, *, actor: User,
@@ -142,24 +155,46 @@ def read_alert(alert: TravelAlert, *, actor: User,
 
 
 def acknowledge(alert: TravelAlert, *, actor: User, follow_up: str = "",
+                version: int | None = None,
                 request: HttpRequest | None = None) -> TravelAlert:
     """The receiving agency confirms it has the alert; later calls add to the follow-up."""
     require(actor, "notices.view")
-    if alert.agency_id != actor.agency_id:
+    if not alert_steps.may_act(alert, actor):
         raise NotAllowed(_("Only the agency the alert went to acknowledges it."))
     follow_up = follow_up.strip()
     if alert.acknowledged_at and not follow_up:
         raise ServiceError(_("Write the follow-up to record."), field="follow_up")
+    if len(follow_up) > alert_steps.MAX_NOTE:
+        raise ServiceError(_("A note has at most %(n)d characters.")
+                           % {"n": alert_steps.MAX_NOTE}, field="follow_up")
+    first = alert.acknowledged_at is None
+    changes: dict[str, Any] = {}
+    if first:
+        changes.update(acknowledged_at=timezone.now(), acknowledged_by=actor)
+        if alert.state == TravelAlert.State.OPEN:
+            changes["state"] = TravelAlert.State.ACKNOWLEDGED
+    if follow_up:
+        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+        changes["follow_up"] = f"{alert.follow_up}\n{stamp} {actor.full_name}: {follow_up}" \
+            .strip()
+    version = alert.version if version is None else version
     with transaction.atomic():
-        first = alert.acknowledged_at is None
-        if first:
-            alert.acknowledged_at, alert.acknowledged_by = timezone.now(), actor
-        if follow_up:
-            stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-            line = f"{stamp} {actor.full_name}: {follow_up}"
-            alert.follow_up = f"{alert.follow_up}\n{line}".strip()
-        alert.save(update_fields=["acknowledged_at", "acknowledged_by", "follow_up"])
+        if not TravelAlert.objects.filter(pk=alert.pk, version=version).update(
+                version=version + 1, **changes):
+            raise StaleWrite(_("Someone else acted on this alert meanwhile. Reload the page "
+                               "to see what they did."))
+        alert.refresh_from_db()
         audit.record("travel_alert.acknowledge" if first else "travel_alert.follow_up",
                      actor=actor, request=request, object_type="travel_alert",
                      object_id=alert.pk, detail={"notice": alert.trip.notice_id})
     return alert
+
+
+def step(alert: TravelAlert, name: str, *, actor: User, version: int, outcome: str = "",
+         note: str = "", request: HttpRequest | None = None) -> TravelAlert:
+    """Take the alert over, or close it with an outcome, as screening's alerts are."""
+    require(actor, "notices.view")
+    result: TravelAlert = alert_steps.act(alert, name, actor=actor, version=version,
+                                          object_type="travel_alert", outcome=outcome,
+                                          note=note, request=request)
+    return result

@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.notices.forms import DiffusionForm
+from palermo.notices.models import Diffusion
 from palermo.notices.services import diffusions
 from palermo.vocab import registry
 
@@ -32,12 +34,28 @@ def diffusion_create(request: HttpRequest) -> HttpResponse:
             diffusion = diffusions.send(actor=actor(request), request=request,
                                         **form.cleaned_data)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            # The form names the agencies field agency_ids; the service says agencies.
+            field = "agency_ids" if exc.field == "agencies" else exc.field
+            form.add_error(field if field in form.fields else None, exc.message)
         else:
-            messages.success(request, _("Diffusion sent to %(n)d agencies. It will be "
-                                        "reviewed.") % {"n": diffusion.recipients.count()})
+            messages.success(request, _sent(diffusion))
             return redirect("notices:diffusion", diffusion_id=diffusion.pk)
-    return render(request, "notices/diffusion_form.html", {"form": form})
+    return render(request, "notices/diffusion_form.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+def _sent(diffusion: Diffusion) -> str:
+    """Who received it, by name, and what happens next."""
+    language = get_language() or "en"
+    names = [f"{r.agency.name} ({registry.label('countries', r.agency.country, language)})"
+             if r.agency.country else r.agency.name
+             for r in diffusion.recipients.select_related("agency").order_by("agency__name")]
+    return ngettext(
+        "Diffusion sent to %(n)d agency: %(names)s. It will be reviewed against the rules for "
+        "notices; the recipient acknowledges it on this page.",
+        "Diffusion sent to %(n)d agencies: %(names)s. It will be reviewed against the rules "
+        "for notices; each recipient acknowledges it on this page.",
+        len(names)) % {"n": len(names), "names": ", ".join(names)}
 
 
 @requires("notices.view")

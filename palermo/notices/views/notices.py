@@ -10,16 +10,17 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
-from palermo.notices.forms import NoticeForm, TripForm
+from palermo.notices.forms import NoticeForm, ReviewForm, TripForm
 from palermo.notices.models import Notice, NoticeState
 from palermo.notices.services import lifecycle, notices, photos, publicity, travel
-from palermo.vocab import registry
-from palermo.web.forms import query_int
+from palermo.web.forms import query_int, show
 
 
 @requires("notices.view")
@@ -72,19 +73,30 @@ def notice_edit(request: HttpRequest, notice_id: int) -> HttpResponse:
 
 @requires("notices.view")
 def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
+    notice = get_object_or_404(notices.visible(actor(request)), pk=notice_id)
+    return _detail(request, notice)
+
+
+def _detail(request: HttpRequest, notice: Notice, *, review_form: ReviewForm | None = None,
+            failed: dict[str, Any] | None = None, status: int = 200) -> HttpResponse:
+    """The notice with the next steps open to the user; after a refused step, the same page
+    with the error beside the field and what was typed kept."""
     user = actor(request)
-    notice = notices.read(get_object_or_404(notices.visible(user), pk=notice_id),
-                          actor=user, request=request)
+    notice = notices.read(notice, actor=user, request=request)
     return render(request, "notices/detail.html", {
-        "notice": notice, "missing": notices.missing_data(notice),
+        "notice": notice, "missing": notices.missing_labels(notice),
         "case_id": notices.case_of(notice, user),
-        "checks": list(registry.get("notice_review_checks")),
+        "review_form": review_form or ReviewForm(),
+        "returned": notices.return_reasons(notice),
+        "penalty_threshold": notices.penalty_threshold(notice),
         "travel": travel.raises_travel_alerts(notice),
         "trips": list(notice.trips.select_related("registered_by__agency")[:20]),
         "reviewable": notice.state in notices.REVIEWABLE or notice.renewal_requested,
         "max_suspension": dt.date.today() + lifecycle.MAX_SUSPENSION,
         "may_be_public": publicity.may_be_public(notice),
-    })
+        "failed": failed or {}, "posted": request.POST if failed else {},
+        "reason_max": lifecycle.MAX_REASON,
+    }, status=status)
 
 
 def _step(request: HttpRequest, notice: Notice, step: str) -> None:
@@ -94,11 +106,6 @@ def _step(request: HttpRequest, notice: Notice, step: str) -> None:
         notices.submit(notice, actor=user, request=request)
     elif step == "start_review":
         notices.start_review(notice, actor=user, request=request)
-    elif step == "review":
-        checks = {t.code: post.get(f"check_{t.code}") == "yes"
-                  for t in registry.get("notice_review_checks")}
-        notices.review(notice, checks, actor=user, notes=post.get("notes", ""),
-                       request=request)
     elif step in ("withdraw", "cancel", "request_renewal"):
         getattr(lifecycle, step)(notice, actor=user, reason=reason, request=request)
     elif step == "suspend":
@@ -113,11 +120,14 @@ def _step(request: HttpRequest, notice: Notice, step: str) -> None:
         raise ServiceError(_("Unknown step."), field="step")
 
 
-DONE = {"submit": _("Submitted for review."), "review": _("Review recorded."),
-        "start_review": _("You have taken this notice for review."),
-        "withdraw": _("Notice withdrawn."), "cancel": _("Notice cancelled."),
-        "suspend": _("Notice suspended."), "resume": _("Notice resumed."),
-        "request_renewal": _("Renewal requested; the notice goes back to review.")}
+DONE = {"submit": gettext_lazy("Submitted for review. Another user checks it against the "
+                               "rules; you will be notified when it is published or "
+                               "returned."),
+        "start_review": gettext_lazy("You have taken this notice for review."),
+        "withdraw": gettext_lazy("Notice withdrawn."),
+        "cancel": gettext_lazy("Notice cancelled."),
+        "suspend": gettext_lazy("Notice suspended."), "resume": gettext_lazy("Notice resumed."),
+        "request_renewal": gettext_lazy("Renewal requested; the notice goes back to review.")}
 
 
 @requires("notices.view")
@@ -125,13 +135,56 @@ DONE = {"submit": _("Submitted for review."), "review": _("Review recorded."),
 def notice_step(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = get_object_or_404(notices.visible(actor(request)), pk=notice_id)
     step = request.POST.get("step", "")
+    if step == "review":
+        return _review(request, notice)
     try:
         _step(request, notice, step)
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, str(DONE.get(step, "")))
+        notice.refresh_from_db()
+        return _detail(request, notice, status=400, failed={
+            "step": step, "field": exc.field, "message": exc.message})
+    messages.success(request, str(DONE.get(step, "")))
     return redirect("notices:detail", notice_id=notice.pk)
+
+
+def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
+    user = actor(request)
+    form = ReviewForm(request.POST)
+    renewal = notice.state == NoticeState.PUBLISHED and notice.renewal_requested
+    if form.is_valid():
+        try:
+            reviewed = notices.review(notice, form.checks(), actor=user,
+                                      notes=form.cleaned_data["notes"], request=request)
+        except ServiceError as exc:
+            show(form, exc)
+        else:
+            messages.success(request, _reviewed(reviewed, renewal))
+            if reviewed.state == NoticeState.RETURNED:
+                return redirect("notices:review_queue")
+            return redirect("notices:detail", notice_id=reviewed.pk)
+    notice.refresh_from_db()
+    return _detail(request, notice, review_form=form, status=400)
+
+
+def _reviewed(notice: Notice, renewal: bool) -> str:
+    """What the review did, to whom, and what comes next."""
+    values = {"author": notice.created_by.full_name, "agency": notice.issuing_agency.name,
+              "name": (notice.subject_names or ["—"])[0],
+              "date": formats.date_format(notice.expires_on, "SHORT_DATE_FORMAT")
+              if notice.expires_on else "—"}
+    if notice.state == NoticeState.RETURNED:
+        return _("Returned to %(author)s (%(agency)s) with your notes. They have been "
+                 "notified; the notice comes back to the review queue when they resubmit "
+                 "it.") % values
+    if renewal:
+        if notice.review and all(r["passed"] for r in notice.review.values()):
+            return _("Renewed until %(date)s. %(author)s has been notified.") % values
+        return _("Renewal refused: the notice stays in force until %(date)s. %(author)s has "
+                 "been notified.") % values
+    if notice.watched_person_id:
+        return _("Published: %(name)s is on the watch list until %(date)s, and border "
+                 "checks show this notice. %(author)s has been notified.") % values
+    return _("Published until %(date)s. %(author)s has been notified.") % values
 
 
 @requires("notices.review")
