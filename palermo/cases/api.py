@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from palermo.access.permissions import Permission
@@ -54,7 +55,7 @@ def _task(t: Task) -> dict[str, Any]:
 def _agency(agency_id: int) -> Any:
     agency = agencies.listing().filter(pk=agency_id).first()
     if agency is None:
-        raise ServiceError("no such agency", field="agency_id")
+        raise ServiceError(_("There is no agency with this number."), field="agency_id")
     return agency
 
 

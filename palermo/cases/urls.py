@@ -20,6 +20,8 @@ urlpatterns = [
     path("<int:case_id>/persons/new/", persons.person_add, name="person_add"),
     path("<int:case_id>/tasks/", coordination.task_create, name="task_create"),
     path("persons/<int:case_person_id>/", persons.person_detail, name="person_detail"),
+    path("persons/<int:case_person_id>/context/", persons.person_context,
+         name="person_context"),
     path("persons/<int:case_person_id>/assess/", persons.person_assess, name="person_assess"),
     path("persons/<int:case_person_id>/status/", persons.person_decide, name="person_decide"),
     path("persons/<int:case_person_id>/merge/", persons.person_merge, name="person_merge"),

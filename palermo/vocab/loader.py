@@ -1,8 +1,9 @@
 """Load and check vocabulary files, naming file and line for every fault.
 
 A vocabulary file is a mapping with ``name``, ``description`` and ``terms``; each term is a
-mapping with ``code``, ``labels`` (one per UI language), ``definition`` and optional extra
-fields that a vocabulary declares in ``fields``. A field whose name ends in ``_codes`` may
+mapping with ``code``, ``labels`` (one per UI language), ``definition`` (English, or a
+mapping of languages that includes ``en``) and optional extra fields that a vocabulary
+declares in ``fields``. A field whose name ends in ``_codes`` may
 refer to another vocabulary (``refers`` in the file), and every code it lists must exist there.
 """
 
@@ -35,9 +36,15 @@ class Term:
     definition: str
     extra: dict[str, Any] = field(default_factory=dict)
     line: int = 0
+    # The definition in other languages, when the file gives ``definition: {en: …, he: …}``.
+    definitions: dict[str, str] = field(default_factory=dict)
 
     def label(self, language: str = "en") -> str:
         return self.labels.get(language) or self.labels["en"]
+
+    def explained(self, language: str = "en") -> str:
+        """The definition in ``language``, or in English where none is given."""
+        return self.definitions.get(language) or self.definition
 
 
 @dataclass
@@ -47,6 +54,7 @@ class Vocabulary:
     path: Path
     terms: dict[str, Term]
     refers: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, Term] = field(default_factory=dict)
 
     def __contains__(self, code: object) -> bool:
         return code in self.terms
@@ -125,7 +133,13 @@ def load_file(path: Path) -> Vocabulary:
             )
         terms[term.code] = term
     refers = {k: v for k, v in (data.get("refers") or {}).items() if k != "__line__"}
-    return Vocabulary(data["name"], data["description"], path, terms, refers)
+    groups = {g.code: g for g in (_term(path, raw, {"code", "labels", "definition", "__line__"})
+                                  for raw in data.get("groups") or [])}
+    for term in terms.values():
+        if groups and term.extra.get("group") not in groups:
+            raise VocabularyError(path, term.line, f"term {term.code!r}: unknown group "
+                                  f"{term.extra.get('group')!r}")
+    return Vocabulary(data["name"], data["description"], path, terms, refers, groups)
 
 
 def _term(path: Path, raw: Any, allowed: set[str]) -> Term:
@@ -145,11 +159,15 @@ def _term(path: Path, raw: Any, allowed: set[str]) -> Term:
         if not str(labels.get(language) or "").strip():
             raise VocabularyError(path, line, f"term {code!r} has no {language!r} label")
     definition = raw.get("definition")
+    definitions: dict[str, str] = {}
+    if isinstance(definition, dict):
+        definitions = {k: str(v).strip() for k, v in definition.items() if k != "__line__"}
+        definition = definitions.get("en")
     if not isinstance(definition, str) or not definition.strip():
         raise VocabularyError(path, line, f"term {code!r} has no definition")
     extra = {k: v for k, v in raw.items() if k not in {"code", "labels", "definition", "__line__"}}
     clean_labels = {k: str(v) for k, v in labels.items() if k != "__line__"}
-    return Term(code, clean_labels, definition.strip(), extra, line)
+    return Term(code, clean_labels, definition.strip(), extra, line, definitions)
 
 
 def check_references(vocabularies: dict[str, Vocabulary]) -> None:

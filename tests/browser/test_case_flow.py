@@ -56,20 +56,22 @@ def test_open_case_refer_victim_and_welfare_sees_only_the_victim(
     expect(persons).to_contain_text("Yaakov Ben-David")
 
     page.get_by_role("link", name="Somchai Boonmee").click()
+    page.get_by_role("link", name="Refer to another agency").click()
     page.get_by_label("Refer to").select_option(label="Welfare Ministry")
     page.get_by_label("Reason").select_option("shelter")
     page.get_by_label("the person consented").check()
     page.get_by_role("button", name="Send referral").click()
-    expect(page.get_by_text("The referral is sent.")).to_be_visible()
+    expect(page.get_by_text("Referral sent to Welfare Ministry for “Shelter”")).to_be_visible()
 
     page.get_by_role("link", name="Workers held on a farm").first.click()
+    page.get_by_text("Attach a document", exact=True).click()
     upload = page.locator("form", has=page.get_by_label("Attach a document", exact=False))
     upload.get_by_label("Attach a document", exact=False).set_input_files(
         files=[{"name": "statement.txt", "mimeType": "text/plain",
                 "buffer": b"Statement of Somchai Boonmee"}])
     upload.get_by_label("Somchai Boonmee").check()
     upload.get_by_role("button", name="Attach", exact=True).click()
-    expect(page.get_by_text("The document is attached.")).to_be_visible()
+    expect(page.get_by_text("The document statement.txt is attached.")).to_be_visible()
     note = page.locator("form", has=page.get_by_role("button", name="Add note"))
     note.get_by_role("textbox").fill("Yaakov was seen in Eilat on Tuesday.")
     note.get_by_label("Yaakov Ben-David").check()
@@ -86,7 +88,7 @@ def test_open_case_refer_victim_and_welfare_sees_only_the_victim(
     incoming = page.get_by_test_id("incoming")
     expect(incoming).to_contain_text("Israel Police")
     incoming.get_by_role("button", name="Accept").click()
-    expect(page.get_by_text("The referral is updated.")).to_be_visible()
+    expect(page.get_by_text("You accepted the referral from Israel Police")).to_be_visible()
     page.get_by_test_id("incoming").get_by_role("link", name="Open").click()
     expect(page).to_have_url(re.compile(r"/cases/\d+/$"))
     expect(page.get_by_test_id("persons")).to_contain_text("Somchai Boonmee")

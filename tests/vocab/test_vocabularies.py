@@ -92,6 +92,21 @@ def test_unknown_referenced_code_names_file_line_and_code(tmp_path: Path) -> Non
         load_directory(tmp_path)
 
 
+def test_a_term_in_an_undeclared_group_names_file_line_and_group(tmp_path: Path) -> None:
+    path = tmp_path / "things.yaml"
+    path.write_text(
+        "name: things\ndescription: t\nfields: [group]\ngroups:\n"
+        + GOOD_TERM.format(code="fruit") + "terms:\n"
+        + GOOD_TERM.format(code="apple") + "    group: fruit\n"
+        + GOOD_TERM.format(code="kale") + "    group: vegetable\n", encoding="utf-8")
+    with pytest.raises(VocabularyError,
+                       match=r"things.yaml:13: term 'kale': unknown group 'vegetable'"):
+        load_file(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("vegetable", "fruit"),
+                    encoding="utf-8")
+    assert list(load_file(path).groups) == ["fruit"]
+
+
 def test_palermo_check_reports_a_broken_vocabulary(tmp_path: Path, monkeypatch: Any) -> None:
     from palermo.vocab import checks
 

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import CasePerson, IndicatorAssessment
 from palermo.cases.services.access import Sight, person_sight, sight_of
-from palermo.cases.services.cases import check_codes
+from palermo.cases.services.codes import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError
 from palermo.cases.services.timeline import add_event, person
 from palermo.vocab import registry
@@ -32,6 +32,25 @@ if TYPE_CHECKING:
 
 WEIGHTS = {"strong": 3, "medium": 2, "weak": 1}
 FULL_SCORE = 12  # weight at which the score reaches 1.0
+STRENGTHS = {"strong": gettext_lazy("strong"), "medium": gettext_lazy("medium"),
+             "weak": gettext_lazy("weak")}
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    code: str
+    label: str
+    indicators: list[tuple[str, str, str]]  # code, label, strength in words
+
+
+def indicator_groups() -> list[IndicatorGroup]:
+    """The indicators in the order the assessment page asks them, group by group."""
+    indicators = registry.get("trafficking_indicators")
+    language = get_language() or "en"
+    return [IndicatorGroup(code, group.label(language),
+                           [(t.code, t.label(language), str(STRENGTHS[t.extra["strength"]]))
+                            for t in indicators if t.extra["group"] == code])
+            for code, group in indicators.groups.items()]
 
 
 @dataclass(frozen=True)
@@ -61,7 +80,8 @@ def advise(present: list[str], *, is_child: bool = False) -> Advice:
     for code in present:
         term = indicators.get(code)
         strength = term.extra["strength"]
-        explanation.append(f"{term.label(language)} ({strength}, +{WEIGHTS[strength]})")
+        explanation.append(f"{term.label(language)} ({STRENGTHS[strength]}, "
+                           f"+{WEIGHTS[strength]})")
     referrals: list[str] = []
     for code in present:
         for reason in indicators.get(code).extra.get("suggests_referral_codes") or []:
@@ -77,6 +97,10 @@ def assess(case_person: CasePerson, present: list[str], *, actor: User,
         raise NotAllowed(_("Your roles do not allow assessing this person."))
     if case_person.role != "victim":
         raise ServiceError(_("Indicators are assessed for a (possible) victim."), field="role")
+    if not present:
+        raise ServiceError(_("Tick at least one indicator that is present. An assessment with "
+                             "none ticked is not kept: if no indicator is present, decide the "
+                             "status instead."), field="indicators")
     advice = advise(present, is_child=case_person.is_child)
     with transaction.atomic():
         assessment = IndicatorAssessment.objects.create(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_noop as N_
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, CaseCountry, CaseTerm
 from palermo.cases.services.access import material_sight, sight_of
+from palermo.cases.services.codes import TITLE, check_codes, check_length
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, vocab
 from palermo.vocab import registry
@@ -26,19 +26,6 @@ if TYPE_CHECKING:
     from palermo.access.models import Agency, User
 
 CLASSIFICATIONS = ("palermo_acts", "palermo_means", "palermo_purposes", "exploitation_types")
-
-
-def check_codes(vocabulary: str, codes: Iterable[str], field: str) -> list[str]:
-    """The codes, each known to ``vocabulary``; a clear error names the first that is not."""
-    known = registry.get(vocabulary)
-    result = []
-    for code in codes:
-        if code not in known:
-            raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                               % {"code": code, "field": field}, field=field)
-        if code not in result:
-            result.append(code)
-    return result
 
 
 def _check_date(value: dt.date | None, field: str) -> None:
@@ -65,7 +52,7 @@ def open_case(
     """Open a case; the actor's agency takes part as its lead."""
     if not actor.has_perm("cases.create"):
         raise NotAllowed(_("Your roles do not allow opening cases."))
-    title = title.strip()
+    title = check_length(title.strip(), TITLE, "title")
     if not title:
         raise ServiceError(_("A case needs a title."), field="title")
     check_codes("sensitivity_levels", [sensitivity], "sensitivity")
@@ -78,7 +65,7 @@ def open_case(
                 number = _next_number(country, opened_on.year)
                 case = Case.objects.create(
                     reference=f"{country}-{opened_on.year}-{number:05d}", country=country,
-                    year=opened_on.year, number=number, title=title[:200],
+                    year=opened_on.year, number=number, title=title,
                     summary=summary.strip(), sensitivity=sensitivity, opened_on=opened_on,
                     lead_agency=actor.agency, created_by=actor, tags=tags or [],
                 )
@@ -145,8 +132,10 @@ def update(case: Case, *, actor: User, version: int, request: HttpRequest | None
             not material_sight(actor, case).shows(()):
         # The summary speaks of the whole case: only those who may read it may rewrite it.
         raise NotAllowed(_("You may not change this case's summary."))
-    if "title" in fields and not fields["title"].strip():
-        raise ServiceError(_("A case needs a title."), field="title")
+    if "title" in fields:
+        fields["title"] = check_length(fields["title"].strip(), TITLE, "title")
+        if not fields["title"]:
+            raise ServiceError(_("A case needs a title."), field="title")
     if "sensitivity" in fields:
         check_codes("sensitivity_levels", [fields["sensitivity"]], "sensitivity")
     with transaction.atomic():
@@ -176,7 +165,7 @@ def change_status(case: Case, status: str, *, actor: User, version: int,
             field="status")
     fields: dict[str, Any] = {"status": status}
     if status == "closed":
-        check_codes("case_close_reasons", [reason], "reason")
+        check_codes("case_close_reasons", [reason], "reason", _("Reason for closing"))
         fields.update(close_reason=reason, close_note=note.strip(),
                       closed_on=timezone.localdate())
     return _transition(case, actor, version, fields, request, note)

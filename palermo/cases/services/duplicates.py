@@ -29,7 +29,9 @@ from palermo.cases.models import (
 )
 from palermo.cases.services import restricted
 from palermo.cases.services.access import Sight, listable_cases, person_sight, sight_of
+from palermo.cases.services.codes import check_length
 from palermo.cases.services.errors import NotAllowed, ServiceError
+from palermo.web.limits import NOTE
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -126,6 +128,7 @@ def merge(kept: Person, merged: Person, *, actor: User, reason: str,
         raise ServiceError(_("These records cannot be merged."), field="person")
     if not reason.strip():
         raise ServiceError(_("Say why these are the same person."), field="reason")
+    check_length(reason, NOTE, "reason", _("Why are they the same person?"))
     _require(actor, kept)
     _require(actor, merged)
     with transaction.atomic():

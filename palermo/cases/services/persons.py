@@ -18,7 +18,7 @@ from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, IdentityDocument, Person, PersonName
 from palermo.cases.services import restricted
 from palermo.cases.services.access import CaseSight, Sight, person_sight, sight_of
-from palermo.cases.services.cases import check_codes
+from palermo.cases.services.codes import check_codes, label_of
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, vocab
 from palermo.cases.services.timeline import person as event_person
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 MAX_NAME = 300
 VICTIM_CONTEXT = ("recruitment_method", "methods_of_control", "relationship_to_trafficker",
                   "exploitation_types", "industry")
+CONTEXT_VOCABULARIES = {"recruitment_method": "recruitment_methods",
+                        "methods_of_control": "methods_of_control",
+                        "relationship_to_trafficker": "trafficker_relationships",
+                        "exploitation_types": "exploitation_types", "industry": "industries"}
 
 
 def age_on(person: Person, day: dt.date) -> int | None:
@@ -221,10 +225,7 @@ def update_victim_context(case_person: CasePerson, *, actor: User, version: int,
     if not (actor.has_perm("cases.edit") and sight.can_edit) or \
             person_sight(actor, sight, case_person) == Sight.HIDDEN:
         raise NotAllowed(_("You may not change this person's record."))
-    vocabularies = {"recruitment_method": "recruitment_methods",
-                    "methods_of_control": "methods_of_control",
-                    "relationship_to_trafficker": "trafficker_relationships",
-                    "exploitation_types": "exploitation_types", "industry": "industries"}
+    vocabularies = CONTEXT_VOCABULARIES
     fields: dict[str, Any] = {}
     for name, value in context.items():
         if name not in VICTIM_CONTEXT:
@@ -243,6 +244,20 @@ def update_victim_context(case_person: CasePerson, *, actor: User, version: int,
                      detail={"case": case.reference, "changed": sorted(fields)})
     case_person.refresh_from_db()
     return case_person
+
+
+def victim_context(case_person: CasePerson) -> list[tuple[str, str]]:
+    """The victim's context as the person page shows it: each field's label and its terms
+    in the reader's language ("" when not yet recorded)."""
+    language = get_language() or "en"
+    shown = []
+    for name in VICTIM_CONTEXT:
+        value = getattr(case_person, name)
+        codes = value if isinstance(value, list) else [value] if value else []
+        terms = registry.get(CONTEXT_VOCABULARIES[name])
+        shown.append((label_of(name), ", ".join(terms.get(c).label(language) for c in codes
+                                                 if c in terms)))
+    return shown
 
 
 def decide_status(case_person: CasePerson, status: str, *, actor: User,

@@ -19,10 +19,9 @@ from palermo.audit import services as audit
 from palermo.cases.models import CasePerson, Referral
 from palermo.cases.models.coordination import Consent, ReferralState
 from palermo.cases.services.access import Sight, person_sight, sight_of
-from palermo.cases.services.cases import check_codes
+from palermo.cases.services.codes import check_codes
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, notify, person, vocab
-from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import Agency, User
@@ -68,7 +67,6 @@ def send(
             consent_override_reason=consent_override_reason.strip(), due_on=due_on,
             note=note.strip(), created_by=actor,
         )
-        reason_label = registry.get("referral_reasons").get(reason).label("en")
         add_event(case, "referral", N_("%(who)s referred to %(agency)s for %(reason)s."),
                   {"who": person(case_person), "agency": to_agency.name,
                    "reason": vocab("referral_reasons", reason)},
@@ -79,9 +77,10 @@ def send(
                      detail={"case": case.reference, "to": to_agency.name, "reason": reason,
                              "consent": consent})
         notify(_agency_users(to_agency.pk, "cases.refer"),
-               _("New referral from %(agency)s (%(reason)s), case %(case)s.")
-               % {"agency": actor.agency.name, "reason": reason_label, "case": case.reference},
-               reverse("cases:referral_inbox"), case)
+               N_("New referral from %(agency)s (%(reason)s), case %(case)s."),
+               reverse("cases:referral_inbox"), case,
+               {"agency": actor.agency.name, "reason": vocab("referral_reasons", reason),
+                "case": case.reference})
     return referral
 
 
@@ -114,10 +113,10 @@ def _respond(referral: Referral, actor: User, version: int, state: str,
                      detail={"case": referral.case.reference, **{k: str(v) for k, v in
                                                                  fields.items()}})
         notify(_agency_users(referral.from_agency_id, "cases.refer"),
-               _("%(agency)s: referral %(state)s, case %(case)s.") % {
-                   "agency": referral.to_agency.name, "state": referral.get_state_display(),
-                   "case": referral.case.reference},
-               reverse("cases:case_detail", args=[referral.case_id]), referral.case)
+               N_("%(agency)s: referral %(state)s, case %(case)s."),
+               reverse("cases:case_detail", args=[referral.case_id]), referral.case,
+               {"agency": referral.to_agency.name, "state": vocab("referral_states", state),
+                "case": referral.case.reference})
     return referral
 
 
@@ -129,6 +128,10 @@ def accept(referral: Referral, *, actor: User, version: int, note: str = "",
 
 def reject(referral: Referral, *, actor: User, version: int, reason: str, note: str = "",
            request: HttpRequest | None = None) -> Referral:
+    if not reason:
+        raise ServiceError(_("Choose a reason for rejecting: the sending agency reads it to "
+                             "decide where to refer the person instead."),
+                           field="rejection_reason")
     check_codes("referral_rejection_reasons", [reason], "rejection_reason")
     return _respond(referral, actor, version, ReferralState.REJECTED, request,
                     rejection_reason=reason, response_note=note.strip())

@@ -113,13 +113,31 @@ def victims_by(dimension: str, start: dt.date, end: dt.date,
             continue
         sex = sex_code(row["person__sex"])
         if key == "exploitation_types":
-            forms = [f for f in row[key] or [] if isinstance(f, str)] or ["unknown"]
-            for form in set(forms):
+            # Victims without forms of their own are counted from their case, below.
+            for form in {f for f in row[key] or [] if isinstance(f, str)}:
                 counts[(form, sex)] += row["n"]
             continue
         value = row[key]
         counts[(str(value) if value not in (None, "") else "unknown", sex)] += row["n"]
+    if key == "exploitation_types":
+        counts.update(_victims_by_case_form(start, end))
     return counts
+
+
+def _victims_by_case_form(start: dt.date, end: dt.date) -> Counts:
+    """Victims recorded in the period with no form of exploitation of their own, by each
+    form named by their case (as users record it: on the case, not on each victim), or
+    "unknown" when the case names none."""
+    first, after = _bounds(start, end)
+    case_form = FilteredRelation("case__terms",
+                                 condition=Q(case__terms__vocabulary="exploitation_types"))
+    rows = (CasePerson.objects.filter(role="victim", trafficking_status__in=VICTIM_STATUSES,
+                                      added_at__gte=first, added_at__lt=after)
+            .annotate(own=Cast("exploitation_types", TextField())).filter(own="[]")
+            .annotate(case_form=case_form)
+            .values("person__sex", "case_form__code").annotate(n=Count("id")).order_by())
+    return Counter({(row["case_form__code"] or "unknown", sex_code(row["person__sex"])):
+                    row["n"] for row in rows})
 
 
 def persons_justice(start: dt.date, end: dt.date,

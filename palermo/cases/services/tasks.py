@@ -17,7 +17,7 @@ from palermo.audit import services as audit
 from palermo.cases.models import Case, Task
 from palermo.cases.models.coordination import TaskState
 from palermo.cases.services.access import active_agency_ids, sight_of
-from palermo.cases.services.cases import check_codes
+from palermo.cases.services.codes import TITLE, check_codes, check_length
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, notify, vocab
 
@@ -30,7 +30,7 @@ def create(case: Case, title: str, *, actor: User, agency: Agency, assignee: Use
            request: HttpRequest | None = None) -> Task:
     if not (actor.has_perm("cases.edit") and sight_of(actor, case).can_edit):
         raise NotAllowed(_("Your agency does not take part in this case."))
-    title = title.strip()
+    title = check_length(title.strip(), TITLE, "title", _("Task"))
     if not title:
         raise ServiceError(_("A task needs a title."), field="title")
     check_codes("task_priorities", [priority], "priority")
@@ -42,15 +42,15 @@ def create(case: Case, title: str, *, actor: User, agency: Agency, assignee: Use
     if due_on and due_on < timezone.localdate():
         raise ServiceError(_("The due date has passed already."), field="due_on")
     with transaction.atomic():
-        task = Task.objects.create(case=case, agency=agency, assignee=assignee, title=title[:200],
+        task = Task.objects.create(case=case, agency=agency, assignee=assignee, title=title,
                                    due_on=due_on, priority=priority, created_by=actor)
         add_event(case, "task", N_("Task for %(agency)s: %(title)s"),
                   {"agency": agency.name, "title": task.title}, actor=actor)
         audit.record("task.create", actor=actor, request=request, object_type="task",
                      object_id=task.pk, detail={"case": case.reference})
         if assignee is not None and assignee.pk != actor.pk:
-            notify([assignee], _("New task: %(title)s") % {"title": task.title},
-                   reverse("cases:task_list"), case)
+            notify([assignee], N_("New task: %(title)s"), reverse("cases:task_list"), case,
+                   {"title": task.title})
     return task
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -152,9 +152,20 @@ def visible_events(user: User, case: Case, limit: int = 200,
     return shown
 
 
-def notify(users: list[User], text: str, url: str, case: Case | None = None) -> None:
+def notify(users: list[User], text: str, url: str, case: Case | None = None,
+           params: dict[str, Param] | None = None) -> None:
+    """The bell for each of ``users``. With ``params``, ``text`` is a message marked with
+    gettext_noop and is written in each reader's own language, its values as in the
+    timeline: whoever sent a referral, its receiver reads it in theirs."""
+    def written(user: User) -> str:
+        if params is None:
+            return text
+        language = getattr(user, "language", "") or "en"
+        with translation.override(language):
+            return _(text) % {k: _value(v, language) for k, v in params.items()}
+
     Notification.objects.bulk_create(
-        Notification(user=user, case=case, text=text[:300], url=url) for user in users
+        Notification(user=user, case=case, text=written(user)[:300], url=url) for user in users
     )
 
 

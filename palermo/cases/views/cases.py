@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires
-from palermo.cases.forms import AgencyJoinForm, CaseForm, NoteForm, ReasonForm, StatusForm
+from palermo.cases.forms import (
+    AgencyJoinForm,
+    CaseForm,
+    NoteForm,
+    ReasonForm,
+    StatusForm,
+    TaskForm,
+)
 from palermo.cases.services import cases, documents, reading, restricted, timeline
 from palermo.cases.services.errors import ServiceError
+from palermo.vocab import registry
 from palermo.web.forms import parse_int
 from palermo.web.safety import safe_next
+
+
+def vocab_label(code: str, vocabulary: str) -> str:
+    return registry.label(vocabulary, code, get_language() or "en")
+
+
+def posted(request: HttpRequest) -> Any:
+    """The submitted data on a POST, even an empty one (then every required field says so)."""
+    return request.POST if request.method == "POST" else None
 
 
 def show_error(form: object, exc: ServiceError) -> None:
@@ -48,7 +68,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @requires("cases.create")
 @require_http_methods(["GET", "POST"])
 def case_create(request: HttpRequest) -> HttpResponse:
-    form = CaseForm(request.POST or None, initial={"sensitivity": "normal"})
+    form = CaseForm(posted(request), initial={"sensitivity": "normal"})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -59,8 +79,9 @@ def case_create(request: HttpRequest) -> HttpResponse:
         except ServiceError as exc:
             show_error(form, exc)
         else:
-            messages.success(request, _("Case %(reference)s is open.")
-                             % {"reference": case.reference})
+            messages.success(request, _("Case %(reference)s is open, with your agency as its "
+                                        "lead. Next, add the persons and the agencies taking "
+                                        "part.") % {"reference": case.reference})
             return redirect("cases:case_detail", case_id=case.pk)
     return render(request, "cases/case_form.html", {"form": form, "creating": True})
 
@@ -73,14 +94,25 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         restricted.remember(request, case_id, reason_form.cleaned_data["reason"])
         return redirect("cases:case_detail", case_id=case_id)
     try:
-        case_page = reading.page(actor(request), case_id, request=request)
+        return case_page(request, case_id)
     except restricted.ReasonRequired:
         return render(request, "cases/case_reason.html", {"form": reason_form})
-    return render(request, "cases/case_detail.html", {
-        "page": case_page, "case": case_page.case, "note_form": NoteForm(),
-        "agency_form": AgencyJoinForm(),
-        "status_form": StatusForm(initial={"version": case_page.case.version}),
-    })
+
+
+def case_page(request: HttpRequest, case_id: int, **bound: Any) -> HttpResponse:
+    """The case page; a form that failed is shown in place, open, with what was typed and
+    its errors beside each field (``bound``), instead of being lost in a redirect."""
+    shown = reading.page(actor(request), case_id, request=request)
+    agency_ids = [p.agency_id for p in shown.participants]
+    task_form = TaskForm(auto_id="task-%s", agency_ids=agency_ids)
+    context: dict[str, Any] = {
+        "page": shown, "case": shown.case, "note_form": NoteForm(auto_id="note-%s"),
+        "agency_form": AgencyJoinForm(auto_id="agency-%s"), "task_form": task_form,
+        "status_form": StatusForm(auto_id="status-%s",
+                                  initial={"version": shown.case.version}),
+        "upload_errors": [], "kept": {}, **bound,
+    }
+    return render(request, "cases/case_detail.html", context)
 
 
 @requires("cases.view")
@@ -90,7 +122,7 @@ def case_reason(request: HttpRequest, case_id: int) -> HttpResponse:
     reading.get_openable(actor(request), case_id)
     back = safe_next(request, reverse("cases:case_detail", args=[case_id]),
                      target=request.GET.get("next", ""))
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         restricted.remember(request, case_id, form.cleaned_data["reason"])
         return redirect(back)
@@ -104,7 +136,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     initial = {"title": case.title, "summary": case.summary, "sensitivity": case.sensitivity,
                "version": case.version, **cases.classification_of(case),
                **{f"countries_{role}": codes for role, codes in cases.countries_of(case).items()}}
-    form = CaseForm(request.POST or None, initial=initial)
+    form = CaseForm(posted(request), initial=initial)
     if not summary_shown:
         del form.fields["summary"]
     if request.method == "POST" and form.is_valid():
@@ -118,7 +150,9 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         except ServiceError as exc:
             show_error(form, exc)
         else:
-            messages.success(request, _("Saved."))
+            messages.success(request, _("Case %(reference)s is saved. The agencies taking part "
+                                        "see the change in its timeline.")
+                             % {"reference": case.reference})
             return redirect("cases:case_detail", case_id=case.pk)
     return render(request, "cases/case_form.html", {"form": form, "case": case})
 
@@ -127,22 +161,25 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _sight = reading.get_openable(actor(request), case_id)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, auto_id="status-%s")
+    if not form.is_valid():
+        return case_page(request, case.pk, status_form=form)
+    data = form.cleaned_data
     try:
-        if not form.is_valid():
-            raise ServiceError(_("Choose a status."), field="status")
-        data = form.cleaned_data
         if case.status == "closed":
-            cases.reopen(case, actor=actor(request), version=data["version"], note=data["note"],
-                         request=request)
-        else:
-            cases.change_status(case, data["status"], actor=actor(request),
-                                version=data["version"], reason=data["reason"],
+            case = cases.reopen(case, actor=actor(request), version=data["version"],
                                 note=data["note"], request=request)
+        else:
+            case = cases.change_status(case, data["status"], actor=actor(request),
+                                       version=data["version"], reason=data["reason"],
+                                       note=data["note"], request=request)
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Status changed."))
+        show_error(form, exc)
+        return case_page(request, case.pk, status_form=form)
+    messages.success(request, _("Case %(reference)s is now “%(status)s”. The agencies taking "
+                                "part see it in the case's timeline.")
+                     % {"reference": case.reference,
+                        "status": vocab_label(case.status, "case_statuses")})
     return redirect("cases:case_detail", case_id=case.pk)
 
 
@@ -150,17 +187,19 @@ def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def agency_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _sight = reading.get_openable(actor(request), case_id)
-    form = AgencyJoinForm(request.POST)
+    form = AgencyJoinForm(request.POST, auto_id="agency-%s")
+    if not form.is_valid():
+        return case_page(request, case.pk, agency_form=form)
     try:
-        if not form.is_valid():
-            raise ServiceError(_("Choose an agency and its role."), field="agency")
         cases.add_agency(case, form.cleaned_data["agency"], form.cleaned_data["role"],
                          actor=actor(request), request=request)
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("%(agency)s takes part in the case.")
-                         % {"agency": form.cleaned_data["agency"].name})
+        show_error(form, exc)
+        return case_page(request, case.pk, agency_form=form)
+    messages.success(request, _("%(agency)s takes part in the case as %(role)s. Its users "
+                                "now see the case and can be given tasks.")
+                     % {"agency": form.cleaned_data["agency"].name,
+                        "role": vocab_label(form.cleaned_data["role"], "case_agency_roles")})
     return redirect("cases:case_detail", case_id=case.pk)
 
 
@@ -188,9 +227,11 @@ def document_upload(request: HttpRequest, case_id: int) -> HttpResponse:
         documents.attach(case, upload.name or "", upload, actor=actor(request), request=request,
                          concerns=_concerns(request))
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The document is attached."))
+        return case_page(request, case.pk, upload_errors=[exc.message],
+                         kept={"upload": request.POST.getlist("concerns")})
+    messages.success(request, _("The document %(name)s is attached. Those who may see the "
+                                "persons it concerns can download it.")
+                     % {"name": upload.name})
     return redirect("cases:case_detail", case_id=case.pk)
 
 
@@ -206,12 +247,15 @@ def document_download(request: HttpRequest, document_id: int) -> FileResponse:
 @require_POST
 def case_note(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _sight = reading.get_openable(actor(request), case_id)
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, auto_id="note-%s")
+    kept = {"note": request.POST.getlist("concerns")}
+    if not form.is_valid():
+        return case_page(request, case.pk, note_form=form, kept=kept)
     try:
-        if not form.is_valid():
-            raise ServiceError(_("A note cannot be empty."), field="text")
         timeline.add_note(case, form.cleaned_data["text"], actor=actor(request),
                           request=request, concerns=_concerns(request))
     except ServiceError as exc:
-        messages.error(request, exc.message)
+        show_error(form, exc)
+        return case_page(request, case.pk, note_form=form, kept=kept)
+    messages.success(request, _("Your note is added to the case's timeline."))
     return redirect("cases:case_detail", case_id=case.pk)

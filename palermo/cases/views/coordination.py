@@ -5,48 +5,84 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from palermo.access.permissions import actor, requires, signed_in
 from palermo.cases.forms import ReferralAnswerForm, ReferralForm, TaskForm, TaskStateForm
-from palermo.cases.services import overview, persons, reading, referrals, tasks, timeline
+from palermo.cases.models import Referral
+from palermo.cases.services import access, overview, persons, reading, referrals, tasks, timeline
 from palermo.cases.services.errors import ServiceError
+from palermo.cases.views.cases import case_page, posted, show_error, vocab_label
 from palermo.web.forms import query_int
 from palermo.web.safety import safe_next
 
 
 @requires("cases.refer")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def referral_create(request: HttpRequest, case_person_id: int) -> HttpResponse:
-    case_person, _card = persons.get_visible(actor(request), case_person_id, request=request)
-    form = ReferralForm(request.POST, prefix="referral")
-    try:
-        if not form.is_valid():
-            field, errors = next(iter(form.errors.items()))
-            raise ServiceError(f"{form.fields[field].label}: {errors[0]}", field=field)
+    user = actor(request)
+    case_person, card = persons.get_visible(user, case_person_id, request=request)
+    form = ReferralForm(posted(request), own_agency_id=user.agency_id)
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        referrals.send(case_person, data["to_agency"], data["reason"], actor=actor(request),
-                       consent=data["consent"],
-                       consent_override_reason=data["consent_override_reason"],
-                       due_on=data["due_on"], note=data["note"], request=request)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The referral is sent."))
-    return redirect("cases:person_detail", case_person_id=case_person.pk)
+        try:
+            referral = referrals.send(
+                case_person, data["to_agency"], data["reason"], actor=user,
+                consent=data["consent"], consent_override_reason=data["consent_override_reason"],
+                due_on=data["due_on"], note=data["note"], request=request)
+        except ServiceError as exc:
+            show_error(form, exc)
+        else:
+            said = _("Referral sent to %(agency)s for “%(reason)s”. Its users are notified and "
+                     "answer from their referrals page; you will be notified of the answer.") % {
+                "agency": referral.to_agency.name,
+                "reason": vocab_label(referral.reason, "referral_reasons")}
+            if referral.due_on:
+                said += " " + _("They are asked to answer by %(date)s.") % {
+                    "date": date_format(referral.due_on, "SHORT_DATE_FORMAT")}
+            messages.success(request, said)
+            return redirect("cases:person_detail", case_person_id=case_person.pk)
+    return render(request, "cases/referral_form.html", {
+        "form": form, "case": case_person.case, "cp": case_person, "card": card})
+
+
+def _inbox(request: HttpRequest, failed: Referral | None = None,
+           form: ReferralAnswerForm | None = None) -> HttpResponse:
+    user = actor(request)
+    rows = list(referrals.inbox(user)[:200])
+    # The answer that failed is shown again in its row, with what was chosen and typed.
+    return render(request, "cases/referral_inbox.html", {
+        "incoming": [r for r in rows if r.to_agency_id == user.agency_id],
+        "outgoing": [r for r in rows if r.from_agency_id == user.agency_id],
+        "failed_id": failed.pk if failed is not None else None, "answer_form": form,
+    })
 
 
 @requires("cases.refer")
 @require_GET
 def referral_inbox(request: HttpRequest) -> HttpResponse:
-    user = actor(request)
-    rows = list(referrals.inbox(user)[:200])
-    return render(request, "cases/referral_inbox.html", {
-        "incoming": [r for r in rows if r.to_agency_id == user.agency_id],
-        "outgoing": [r for r in rows if r.from_agency_id == user.agency_id],
-        "answer_form": ReferralAnswerForm(),
-    })
+    return _inbox(request)
+
+
+def _answered(referral: Referral, reply: str) -> str:
+    values = {"sender": referral.from_agency.name, "receiver": referral.to_agency.name,
+              "case": referral.case.reference,
+              "reason": vocab_label(referral.reason, "referral_reasons")}
+    if reply == "accept":
+        return _("You accepted the referral from %(sender)s (case %(case)s, %(reason)s). "
+                 "%(sender)s is notified, and the person's record is now open to your agency. "
+                 "Mark it done here when the service is given.") % values
+    if reply == "reject":
+        values["why"] = vocab_label(referral.rejection_reason, "referral_rejection_reasons")
+        return _("You rejected the referral from %(sender)s (case %(case)s, %(reason)s): "
+                 "%(why)s. %(sender)s is notified and can refer the person elsewhere.") % values
+    if reply == "done":
+        return _("The referral from %(sender)s (case %(case)s, %(reason)s) is marked done. "
+                 "%(sender)s is notified.") % values
+    return _("Your referral to %(receiver)s (case %(case)s, %(reason)s) is withdrawn. "
+             "%(receiver)s is notified.") % values
 
 
 @requires("cases.refer")
@@ -56,17 +92,18 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
     if referral is None:
         raise Http404
     form = ReferralAnswerForm(request.POST)
+    if not form.is_valid():
+        return _inbox(request, referral, form)
+    data = form.cleaned_data
     try:
-        if not form.is_valid():
-            raise ServiceError(_("Choose an answer."), field="answer")
-        data = form.cleaned_data
-        referrals.answer(referral, data["answer"], actor=actor(request),
-                         version=data["version"], rejection_reason=data["rejection_reason"],
-                         note=data["note"], request=request)
+        referral = referrals.answer(referral, data["answer"], actor=actor(request),
+                                    version=data["version"],
+                                    rejection_reason=data["rejection_reason"],
+                                    note=data["note"], request=request)
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The referral is updated."))
+        show_error(form, exc)
+        return _inbox(request, referral, form)
+    messages.success(request, _answered(referral, data["answer"]))
     return redirect("cases:referral_inbox")
 
 
@@ -74,18 +111,20 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
 @require_POST
 def task_create(request: HttpRequest, case_id: int) -> HttpResponse:
     case, _sight = reading.get_openable(actor(request), case_id)
-    form = TaskForm(request.POST)
+    form = TaskForm(request.POST, auto_id="task-%s", agency_ids=sorted(
+        access.active_agency_ids(case)))
+    if not form.is_valid():
+        return case_page(request, case.pk, task_form=form)
+    data = form.cleaned_data
     try:
-        if not form.is_valid():
-            field, errors = next(iter(form.errors.items()))
-            raise ServiceError(f"{form.fields[field].label}: {errors[0]}", field=field)
-        data = form.cleaned_data
-        tasks.create(case, data["title"], actor=actor(request), agency=data["agency"],
-                     due_on=data["due_on"], priority=data["priority"], request=request)
+        task = tasks.create(case, data["title"], actor=actor(request), agency=data["agency"],
+                            due_on=data["due_on"], priority=data["priority"], request=request)
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Task added."))
+        show_error(form, exc)
+        return case_page(request, case.pk, task_form=form)
+    messages.success(request, _("Task “%(title)s” added for %(agency)s. Its users see it in "
+                                "their task list.")
+                     % {"title": task.title, "agency": task.agency.name})
     return redirect("cases:case_detail", case_id=case.pk)
 
 
