@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from django.utils.translation import gettext
 
-from palermo.web import csvfile
+from palermo.core import csvfile
 
 COLUMNS = {
     "documents": ("number", "issuing_state", "status", "kind", "reported_on", "source",
@@ -140,7 +141,7 @@ class CsvReader(Reader):
                         raw.errors.append(("row", f"{len(cells)} fields, the header has {width}"))
                     yield raw
             except csvfile.CsvFault as exc:  # the rest of the file cannot be split into rows
-                raise FileError(exc.line, "row", exc.reason) from None
+                raise FileError(exc.line, "row", exc.reason.translated(gettext)) from None
 
     def check(self) -> None:
         # A pass of the csv module alone: seconds for a million rows, against the minutes
@@ -150,7 +151,7 @@ class CsvReader(Reader):
             try:
                 deque(csvfile.records(handle), maxlen=0)
             except csvfile.CsvFault as exc:
-                raise FileError(exc.line, "row", exc.reason) from None
+                raise FileError(exc.line, "row", exc.reason.translated(gettext)) from None
 
     def _check_header(self, header: list[str]) -> None:
         missing = [" or ".join(names) for names in REQUIRED[self.kind]

@@ -138,6 +138,22 @@ def test_the_page_in_hebrew_runs_right_to_left_with_translated_errors(client: An
     assert "עמודה לא מוכרת „Land”" in html
 
 
+def test_a_file_the_reader_cannot_split_is_explained_in_hebrew(client: Any,
+                                                                coordinator: Any) -> None:
+    sign_in(client, coordinator)
+    client.cookies["django_language"] = "he"
+    lines = SAMPLE.read_bytes().split(b"\n")
+    lines[5] = lines[5].replace(b",", b',"', 1)  # a quote opened, then closed mid-value
+    bad = SimpleUploadedFile("bad.csv", b"\n".join(lines), "text/csv")
+    refused = client.post("/insights/global/import/", {"file": bad}, HTTP_ACCEPT_LANGUAGE="he")
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "<td>6</td>" in html  # the row where the quote opened
+    assert "לערך שבמירכאות יש טקסט אחרי המירכאות הסוגרות" in html
+    assert "quote" not in html
+    assert not GlobalRelease.objects.exists()
+
+
 @pytest.mark.parametrize("role", ["coordinator", "investigator", "auditor", "administrator",
                                   "ngo_case_worker"])
 def test_each_role_gets_these_pages_exactly_when_its_permission_allows(client: Any,

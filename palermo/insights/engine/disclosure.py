@@ -19,7 +19,7 @@ import random
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
+from palermo.core.messages import N_, Joined, Message
 
 PUBLIC_THRESHOLD = 10
 INTERNAL_THRESHOLD = 5
@@ -58,37 +58,39 @@ class ProtectedTable:
     rounding_base: int | None
     suppressed: list[Suppression] = field(default_factory=list)
 
-    def log(self) -> list[str]:
-        """What was hidden and why, one line each, in the order it was decided, in the
-        active language."""
-        head = _("%(title)s: threshold %(threshold)d") % {"title": self.title,
-                                                          "threshold": self.threshold}
+    def log(self) -> list[Message]:
+        """What was hidden and why, one line each, in the order it was decided; in English
+        until the caller translates it (``translated(line, gettext)``)."""
+        lines = [Message(N_("%(title)s: threshold %(threshold)d"), title=self.title,
+                         threshold=self.threshold)]
         if self.rounding_base:
-            head += _(", random rounding to base %(base)d") % {"base": self.rounding_base}
-        lines = [head]
-        reasons = {
-            "primary": _("primary suppression (count under the threshold)"),
-            "complementary": _("complementary suppression (protects a suppressed value from "
-                               "being recovered from the totals)"),
-            "total": _("total under the threshold"),
-        }
+            lines[0] = Joined("", lines[0], Message(N_(", random rounding to base %(base)d"),
+                                                    base=self.rounding_base))
         for item in self.suppressed:
-            lines.append(f"{self._where(item)}: {reasons[item.reason]}")
+            lines.append(Joined(": ", self._where(item), Message(_REASONS[item.reason])))
         if not self.suppressed:
-            lines.append(_("nothing suppressed"))
+            lines.append(Message(N_("nothing suppressed")))
         return lines
 
-    def _where(self, item: Suppression) -> str:
+    def _where(self, item: Suppression) -> Message:
         if item.row is None and item.column is None:
-            return _("grand total")
+            return Message(N_("grand total"))
         if item.column is None:
             assert item.row is not None
-            return _("total of row “%(row)s”") % {"row": self.row_labels[item.row]}
+            return Message(N_("total of row “%(row)s”"), row=self.row_labels[item.row])
         if item.row is None:
-            return _("total of column “%(column)s”") % {
-                "column": self.column_labels[item.column]}
-        return _("cell (“%(row)s”, “%(column)s”)") % {"row": self.row_labels[item.row],
-                                                     "column": self.column_labels[item.column]}
+            return Message(N_("total of column “%(column)s”"),
+                           column=self.column_labels[item.column])
+        return Message(N_("cell (“%(row)s”, “%(column)s”)"), row=self.row_labels[item.row],
+                       column=self.column_labels[item.column])
+
+
+_REASONS = {
+    "primary": N_("primary suppression (count under the threshold)"),
+    "complementary": N_("complementary suppression (protects a suppressed value from being "
+                        "recovered from the totals)"),
+    "total": N_("total under the threshold"),
+}
 
 
 class _Grid:

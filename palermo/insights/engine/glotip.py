@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pycountry
-from django.utils.translation import gettext as _
 
+from palermo.core.messages import N_, Message
 from palermo.insights.engine.glotip_tables import (
     ALIASES,
     COLUMNS,
@@ -134,11 +134,11 @@ def read(data: bytes, file_name: str = "") -> GlotipFile:
             break
     if header is None:
         if preamble:
-            raise GlotipError(_("no header row: none of the first %(n)d rows names the columns "
-                                "%(columns)s") % {"n": PREAMBLE_ROWS,
-                                                  "columns": ", ".join(COLUMNS)},
+            raise GlotipError(Message(N_("no header row: none of the first %(n)d rows names "
+                                         "the columns %(columns)s"),
+                                      n=PREAMBLE_ROWS, columns=", ".join(COLUMNS)),
                               row=preamble[0][0])
-        raise GlotipError(_("the file is empty"))
+        raise GlotipError(Message(N_("the file is empty")))
     result = GlotipFile(rows=[], preamble=[text for _line, text in preamble])
     _read_preamble(preamble, result)
     header_line, header_cells = header
@@ -150,17 +150,18 @@ def read(data: bytes, file_name: str = "") -> GlotipFile:
         if not any(cell.strip() for cell in cells):
             continue
         if len(result.rows) + len(problems) >= MAX_ROWS:
-            raise GlotipError(_("more than %(n)d rows") % {"n": MAX_ROWS}, row=line)
+            raise GlotipError(Message(N_("more than %(n)d rows"), n=MAX_ROWS), row=line)
         try:
             row = _row(line, cells, columns, width)
             earlier = seen.setdefault(row.key(), row)
             if earlier is not row:
                 if earlier.value != row.value:
                     raise GlotipError(
-                        _("the same figure as row %(other)d (same place, indicator, dimension, "
-                          "category, sex, age, year and unit) with another value: %(here)s "
-                          "here, %(there)s there")
-                        % {"other": earlier.line, "here": row.value, "there": earlier.value},
+                        Message(N_("the same figure as row %(other)d (same place, indicator, "
+                                   "dimension, category, sex, age, year and unit) with another "
+                                   "value: %(here)s here, %(there)s there"),
+                                other=earlier.line, here=str(row.value),
+                                there=str(earlier.value)),
                         row=line, column=columns.name("txtVALUE"))
                 result.repeated += 1
                 continue
@@ -172,7 +173,8 @@ def read(data: bytes, file_name: str = "") -> GlotipFile:
     if problems:
         raise GlotipError.several(problems, more=False)
     if not result.rows:
-        raise GlotipError(_("the file has a header but no figures"), row=header_line)
+        raise GlotipError(Message(N_("the file has a header but no figures")),
+                          row=header_line)
     return result
 
 
@@ -187,8 +189,8 @@ def _read_preamble(preamble: list[tuple[int, str]], into: GlotipFile) -> None:
             try:
                 into.released = dt.date(int(year), int(month), int(day))
             except ValueError:
-                raise GlotipError(_("“%(text)s” is not a release date (dd/mm/yyyy)")
-                                  % {"text": found.group()}, row=line) from None
+                raise GlotipError(Message(N_("“%(text)s” is not a release date (dd/mm/yyyy)"),
+                                          text=found.group()), row=line) from None
         elif not into.publisher:
             into.publisher = text
 
@@ -212,17 +214,17 @@ def _header(header: list[str], line: int) -> _Columns:
     for index, name in enumerate(names):
         column = canonical(name)
         if column is None:
-            raise GlotipError(_("unknown column “%(name)s”; the columns are %(columns)s")
-                              % {"name": name, "columns": ", ".join(COLUMNS)},
+            raise GlotipError(Message(N_("unknown column “%(name)s”; the columns are "
+                                         "%(columns)s"), name=name, columns=", ".join(COLUMNS)),
                               row=line, column=_letter(index))
         if column in columns.index:
-            raise GlotipError(_("column “%(name)s” appears twice") % {"name": name},
+            raise GlotipError(Message(N_("column “%(name)s” appears twice"), name=name),
                               row=line, column=_letter(index))
         columns.index[column] = index
         columns.names[column] = name
     missing = [c for c in COLUMNS if c not in columns.index]
     if missing:
-        raise GlotipError(_("missing columns %(names)s") % {"names": ", ".join(missing)},
+        raise GlotipError(Message(N_("missing columns %(names)s"), names=", ".join(missing)),
                           row=line)
     return columns
 
@@ -230,8 +232,8 @@ def _header(header: list[str], line: int) -> _Columns:
 def _row(line: int, cells: list[str], columns: _Columns, width: int) -> Row:
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
-        raise GlotipError(_("%(cells)d cells for %(columns)d columns")
-                          % {"cells": len(cells), "columns": width}, row=line)
+        raise GlotipError(Message(N_("%(cells)d cells for %(columns)d columns"),
+                                  cells=len(cells), columns=width), row=line)
 
     def cell(name: str) -> str:
         index = columns.index[name]
@@ -239,20 +241,20 @@ def _row(line: int, cells: list[str], columns: _Columns, width: int) -> Row:
 
     for name in REQUIRED:
         if not cell(name):
-            raise GlotipError(_("empty"), row=line, column=columns.name(name))
+            raise GlotipError(Message(N_("empty")), row=line, column=columns.name(name))
     iso3 = cell("Iso3_code").upper()
     if iso3 and not _known_country(iso3):
-        raise GlotipError(_("“%(code)s” is not an ISO 3166-1 alpha-3 code") % {"code": iso3},
-                          row=line, column=columns.name("Iso3_code"))
+        raise GlotipError(Message(N_("“%(code)s” is not an ISO 3166-1 alpha-3 code"),
+                                  code=iso3), row=line, column=columns.name("Iso3_code"))
     year_text = cell("Year")
     if not year_text.isdigit() or not 1900 <= int(year_text) <= 2200:
-        raise GlotipError(_("“%(text)s” is not a year") % {"text": year_text}, row=line,
+        raise GlotipError(Message(N_("“%(text)s” is not a year"), text=year_text), row=line,
                           column=columns.name("Year"))
     sex = cell("Sex")
     known_sex = {s.casefold(): s for s in SEXES}.get(sex.casefold()) if sex else ""
     if known_sex is None:
-        raise GlotipError(_("“%(text)s” is not a sex GLOTIP uses (%(sexes)s)")
-                          % {"text": sex, "sexes": ", ".join(SEXES)},
+        raise GlotipError(Message(N_("“%(text)s” is not a sex GLOTIP uses (%(sexes)s)"),
+                                  text=sex, sexes=", ".join(SEXES)),
                           row=line, column=columns.name("Sex"))
     return Row(line=line, iso3=iso3, country=cell("Country"), region=cell("Region"),
                subregion=cell("Subregion"), indicator=cell("Indicator"),
@@ -269,13 +271,13 @@ def parse_value(text: str, line: int | None = None, column: str = "txtVALUE") ->
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if not _NUMBER.match(text):
-        raise GlotipError(_("“%(text)s” is neither a number nor a censored value such as "
-                            "“<5”") % {"text": text},
+        raise GlotipError(Message(N_("“%(text)s” is neither a number nor a censored value "
+                                     "such as “<5”"), text=text),
                           row=line, column=column)
     try:
         return Value(number=Decimal(text))
     except InvalidOperation:
-        raise GlotipError(_("“%(text)s” is not a number") % {"text": text}, row=line,
+        raise GlotipError(Message(N_("“%(text)s” is not a number"), text=text), row=line,
                           column=column) from None
 
 

@@ -1,7 +1,7 @@
 """The rows of a GLOTIP file as text cells, numbered as a spreadsheet numbers them: CSV in
 UTF-8 (a byte-order mark is allowed) or the first sheet of an Excel workbook. A row is
 ``(number, cells)``; rows above the header (the preamble) come one by one, the header and what
-follows through the CSV reader that refuses a quote left open (``palermo.web.csvfile``).
+follows through the CSV reader that refuses a quote left open (``palermo.core.csvfile``).
 """
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from django.utils.translation import gettext as _
-
-from palermo.web import csvfile
+from palermo.core import csvfile
+from palermo.core.messages import N_, Joined, Message
 
 COLUMNS = ("Iso3_code", "Country", "Region", "Subregion", "Indicator", "Dimension", "Category",
            "Sex", "Age", "Year", "Unit of measurement", "txtVALUE", "Source")
@@ -26,19 +25,22 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class GlotipError(ValueError):
-    """A problem in the file; ``row`` is the row as a spreadsheet numbers it."""
+    """A problem in the file; ``row`` is the row as a spreadsheet numbers it. ``message``
+    says what is wrong and ``summary`` also where (and how many more problems there are):
+    Messages, English until the page showing them calls ``translated``."""
 
-    def __init__(self, message: str, *, row: int | None = None, column: str | None = None,
+    def __init__(self, message: Message, *, row: int | None = None, column: str | None = None,
                  byte: int | None = None) -> None:
         where = []
         if row is not None:
-            where.append(_("row %(row)d") % {"row": row})
+            where.append(Message(N_("row %(row)d"), row=row))
         if column:
-            where.append(_("column %(column)s") % {"column": column})
+            where.append(Message(N_("column %(column)s"), column=column))
         if byte is not None:
-            where.append(_("byte %(byte)d") % {"byte": byte})
-        self.where = ", ".join(where)
-        super().__init__(f"{self.where}: {message}" if where else message)
+            where.append(Message(N_("byte %(byte)d"), byte=byte))
+        self.summary: Message = Joined(": ", Joined(", ", *where), message) if where \
+            else message
+        super().__init__(self.summary)
         self.message = message
         self.row = row
         self.column = column
@@ -51,16 +53,21 @@ class GlotipError(ValueError):
         error = cls(first.message, row=first.row, column=first.column, byte=first.byte)
         error.problems = problems
         if len(problems) > 1 or more:
-            extra = {"first": str(first), "n": len(problems) - 1}
-            error.args = ((_("%(first)s (and more than %(n)d more problems)") if more
-                           else _("%(first)s (and %(n)d more problems)")) % extra,)
+            error.summary = Message(N_("%(first)s (and more than %(n)d more problems)") if more
+                                    else N_("%(first)s (and %(n)d more problems)"),
+                                    first=first.summary, n=len(problems) - 1)
+            error.args = (error.summary,)
         return error
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The summary in the language of ``gettext``."""
+        return self.summary.translated(gettext)
 
 
 
 def csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise GlotipError(_("the file is UTF-16; save it as CSV UTF-8"), byte=0)
+        raise GlotipError(Message(N_("the file is UTF-16; save it as CSV UTF-8")), byte=0)
     offset = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = data[offset:].decode("utf-8")
@@ -68,7 +75,7 @@ def csv_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
         raise _encoding_error(data[offset:], exc, offset) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise GlotipError(_("a NUL character: this is not a text file"), row=line)
+        raise GlotipError(Message(N_("a NUL character: this is not a text file")), row=line)
     # The preamble rows are read one by one: only from the header on do rows have the
     # header's width, which the CSV reader checks a row spread over several lines against.
     start = 0
@@ -128,21 +135,22 @@ def _encoding_error(data: bytes, exc: UnicodeDecodeError, offset: int) -> Glotip
     column = (header[len(cells_before) - 1] if 0 < len(cells_before) <= len(header)
               else None)
     return GlotipError(
-        _("byte 0x%(byte)02X is not valid UTF-8 (the file mixes encodings; save it as CSV "
-          "UTF-8)") % {"byte": data[start]}, row=line, column=column, byte=start + offset)
+        Message(N_("byte 0x%(byte)02X is not valid UTF-8 (the file mixes encodings; save it "
+                   "as CSV UTF-8)"), byte=data[start]), row=line, column=column,
+        byte=start + offset)
 
 
 def xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str]]]:
     try:
         from openpyxl import load_workbook
     except ImportError:
-        raise GlotipError(_("reading .xlsx needs the openpyxl package; save the file as "
-                            "CSV UTF-8")) from None
+        raise GlotipError(Message(N_("reading .xlsx needs the openpyxl package; save the "
+                                     "file as CSV UTF-8"))) from None
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise GlotipError(_("not a readable Excel workbook (%(error)s)")
-                          % {"error": type(exc).__name__}) from None
+        raise GlotipError(Message(N_("not a readable Excel workbook (%(error)s)"),
+                                  error=type(exc).__name__)) from None
     sheet = book.worksheets[0]
     for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         yield line, ["" if v is None else _excel_text(v) for v in values]

@@ -18,7 +18,7 @@ from palermo.web.forms import query_int
 DEFAULT_COUNTRY = "ISR"
 
 
-def _page(request: HttpRequest, *, problems: list[GlotipError] | None = None,
+def _page(request: HttpRequest, *, problems: list[dict[str, object]] | None = None,
           error: str = "", status: int = 200) -> HttpResponse:
     user = actor(request)
     indicators = global_figures.indicators()
@@ -54,7 +54,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             release_date=request.POST.get("release_date") or None,
             source=request.POST.get("source", ""), request=request)
     except GlotipError as exc:
-        return _page(request, problems=exc.problems, status=400)
+        return _page(request, status=400, problems=[  # the engine words them in English
+            {"row": p.row, "column": p.column, "byte": p.byte, "message": p.message.translated(_)}
+            for p in exc.problems])
     except ServiceError as exc:
         return _page(request, error=exc.message, status=400)
     messages.success(request, _("%(count)d figures imported from %(file)s.")

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core import csvfile
 from palermo.library.engine import extract, language, prefill
 from palermo.library.services.records import _require, create_decision
 from palermo.library.values import from_json as values_from_json
-from palermo.web import csvfile
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -70,8 +70,8 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
     try:
         table = list(csvfile.records(io.StringIO(text, newline="")))
     except csvfile.CsvFault as exc:  # nothing is imported from a file whose rows run together
-        raise ServiceError(_("The CSV cannot be read: %(problem)s.") % {"problem": exc.message},
-                           field="csv") from None
+        raise ServiceError(_("The CSV cannot be read: %(problem)s.")
+                           % {"problem": exc.message.translated(_)}, field="csv") from None
     columns = [c.strip() for c in table[0].cells] if table else []
     missing = [c for c in REQUIRED if c not in columns]
     if missing:

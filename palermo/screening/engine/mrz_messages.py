@@ -1,55 +1,19 @@
 """What the MRZ parser tells an officer, in words about the document, never field codes.
 
-The parser imports nothing from Django, so its messages cannot be translated where they are
-made. Each is a :class:`Message`: it reads as English wherever a string is expected, and
-keeps its template (marked with ``N_`` for the catalogue) and values, so that
-``MRZ.translated(gettext)`` can put it in the user's language later.
+The parser imports nothing from Django, so each message is a ``palermo.core.messages.Message``
+(English until ``MRZ.translated(gettext)`` puts it in the user's language); this module holds
+the parser's own wording.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 
+from palermo.core.messages import N_, Message, translated
 
-def N_(text: str) -> str:  # the name the catalogue's extractor looks for
-    """Mark ``text`` for the translation catalogue; translated when shown, not here."""
-    return text
-
-
-class Message(str):
-    """An English message that also knows how to say itself in another language."""
-
-    template: str
-    params: Mapping[str, object]
-
-    def __new__(cls, template: str, **params: object) -> Message:
-        text = template % {key: _english(value) for key, value in params.items()} if params \
-            else template
-        self = super().__new__(cls, text)
-        self.template = template
-        self.params = params
-        return self
-
-    def translated(self, gettext: Callable[[str], str]) -> str:
-        if not self.params:
-            return gettext(self.template)
-        return gettext(self.template) % {key: translated(value, gettext)
-                                         for key, value in self.params.items()}
-
-
-def translated(value: object, gettext: Callable[[str], str]) -> object:
-    """``value`` in the user's language when it is a Message (or a list of them)."""
-    if isinstance(value, Message):
-        return value.translated(gettext)
-    if isinstance(value, list | tuple):
-        return ", ".join(str(translated(item, gettext)) for item in value)
-    return value
-
-
-def _english(value: object) -> object:
-    return ", ".join(map(str, value)) if isinstance(value, list | tuple) else value
-
+__all__ = ["CHECK_FAILED", "FIELDS", "LAYOUT_NAMES", "NOT_A_DATE", "NO_SUCH_DAY", "N_", "Message",
+           "named", "translated"]
 
 # How messages name a field, by the keys of ``mrz_formats``.
 FIELDS: Mapping[str, str] = MappingProxyType({

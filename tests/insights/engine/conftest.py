@@ -1,4 +1,6 @@
-"""The engine's messages are checked in English; the site's default language may differ."""
+"""The engines speak English whatever language is active: they import no Django, and the
+code that shows their messages translates them. Their tests run with Hebrew active, so a
+message translated too early, in the engine, would show here."""
 
 from __future__ import annotations
 
@@ -9,6 +11,6 @@ from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def _english() -> Iterator[None]:
-    with translation.override("en"):
+def _hebrew_active() -> Iterator[None]:
+    with translation.override("he"):
         yield

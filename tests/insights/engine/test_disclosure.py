@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from django.utils.translation import gettext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
@@ -148,3 +149,14 @@ def test_a_table_with_nothing_small_is_published_whole() -> None:
 def test_a_value_that_is_not_a_count_is_refused(cells: tuple[tuple[int, ...], ...]) -> None:
     with pytest.raises(ValueError, match=r"cell \(1, 2\)"):
         protect(Table("t", ("a",), ("x", "y"), cells), 10)
+
+
+def test_the_log_is_english_until_translated_for_the_reader() -> None:
+    table = Table("Victims", ("a", "b", "c"), ("x", "y", "z"),
+                  ((3, 20, 15), (12, 11, 0), (25, 30, 2)))
+    log = protect(table, 10, rounding_base=5).log()
+    assert log[0] == "Victims: threshold 10, random rounding to base 5"  # Hebrew is active
+    shown = [line.translated(gettext) for line in log]
+    assert shown[0] == "Victims: סף 10, עיגול אקראי לבסיס 5"
+    assert "תא („a”, „x”): השמטה ראשונית (ספירה מתחת לסף)" in shown
+    assert not any("suppression" in line for line in shown)

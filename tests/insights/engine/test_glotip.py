@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils.translation import gettext
 
 from palermo.insights.engine.glotip import GlotipError, parse
 
@@ -210,3 +211,15 @@ def test_an_excel_workbook_with_the_preamble_is_read_too() -> None:
     found = read(out.getvalue(), "data_glotip.xlsx")
     assert found.released == dt.date(2023, 1, 24)
     assert [(r.line, str(r.value)) for r in found.rows] == [(4, "<5")]
+
+
+def test_every_problem_is_english_until_translated_for_the_reader() -> None:
+    data = csv_file(ROW.format("12"), ROW.replace("2022", "22").format("1"),
+                    ROW.replace("2022", "2023").format(""))
+    with pytest.raises(GlotipError) as caught:
+        parse(data)
+    assert str(caught.value) == ("row 3, column Year: “22” is not a year "
+                                 "(and 1 more problems)")  # Hebrew is active
+    assert caught.value.translated(gettext) == "שורה 3, עמודה Year: „22” אינו שנה (ועוד 1 בעיות)"
+    assert [p.message.translated(gettext) for p in caught.value.problems] == [
+        "„22” אינו שנה", "ריק"]

@@ -42,6 +42,8 @@ class Command(PalermoCommand):
         getattr(self, "run_" + options["action"].replace("-", "_"))(options)
 
     def run_glotip(self, options: dict[str, Any]) -> None:
+        from django.utils.translation import gettext
+
         from palermo.access.services.errors import ServiceError
         from palermo.insights.engine.glotip import GlotipError
         from palermo.insights.services import global_figures
@@ -56,7 +58,8 @@ class Command(PalermoCommand):
                 actor, data, file_name=options["file"].name,
                 release_date=options["release_date"])
         except GlotipError as exc:
-            raise CommandError(f"{options['file']}: {exc}; nothing was written") from None
+            raise CommandError(f"{options['file']}: {exc.translated(gettext)}; "
+                               "nothing was written") from None
         except ServiceError as exc:
             raise CommandError(f"{options['file']}: {exc.message} Nothing was written.") from None
         repeated = (f" ({release.repeated_rows} rows repeating another exactly were read once)"

@@ -8,6 +8,9 @@ end of the file, or text right after a closing quote, is an error) and also refu
 reading lets through: a value running over more than ``max_lines`` lines, and a row spread over
 several lines whose cells do not match the header's, which is what a quote closed by accident
 on a later row looks like. Every importer reading CSV calls it, and refuses the file whole.
+
+It imports no Django, so the engines can read CSV through it too: a fault's words are
+``palermo.core.messages.Message`` objects, which the importer showing them translates.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from django.utils.translation import gettext as _
+from palermo.core.messages import N_, Message
 
 MAX_LINES = 200  # no imported value is a text that long; a quote was left open
 QUOTE = '"'
@@ -30,12 +33,13 @@ class Record(NamedTuple):
 
 class CsvFault(ValueError):
     """The text cannot be split into rows from ``line`` on. ``reason`` says why without the
-    line (for callers that show the line apart), ``message`` with it."""
+    line (for callers that show the line apart), ``message`` with it; both are Messages, to
+    be translated where they are shown."""
 
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: Message) -> None:
         self.line = line
         self.reason = reason
-        self.message = _("line %(line)d: %(reason)s") % {"line": line, "reason": reason}
+        self.message = Message(N_("line %(line)d: %(reason)s"), line=line, reason=reason)
         super().__init__(self.message)
 
 
@@ -87,10 +91,11 @@ def _holds_rows(lines: list[str], width: int, delimiter: str) -> bool:
 def _fault(first: int, lines: list[str], delimiter: str) -> CsvFault:
     start, badly_closed = _quote_start(first, lines, delimiter)
     if badly_closed:
-        return CsvFault(start, _("a quoted value has text after its closing quote; a quote "
-                                 "inside a value must be doubled (\"\")"))
-    return CsvFault(start, _("a quote opened on this line is not closed where the value "
-                             "ends, so the rows after it would be read as one value"))
+        return CsvFault(start, Message(N_("a quoted value has text after its closing quote; "
+                                          "a quote inside a value must be doubled (\"\")")))
+    return CsvFault(start, Message(N_("a quote opened on this line is not closed where the "
+                                      "value ends, so the rows after it would be read as one "
+                                      "value")))
 
 
 def _quote_start(first: int, lines: list[str], delimiter: str) -> tuple[int, bool]:

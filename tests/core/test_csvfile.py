@@ -7,8 +7,10 @@ import io
 from typing import Any
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
-from palermo.web.csvfile import CsvFault, Record, records
+from palermo.core.csvfile import CsvFault, Record, records
 
 HEADER = "a,b,c\n1,2,3\n"
 
@@ -51,3 +53,14 @@ def test_good_quoting_reads_with_the_lines_of_each_row() -> None:
                           (3, 4, ["4", 'five, "5"', "six\nlines, still"]), (5, 5, []),
                           (6, 6, ["7", "8", "9"])]
     assert rows("x;y\n1;\"2;3\"\n", delimiter=";")[-1].cells == ["1", "2;3"]
+
+
+def test_the_fault_reads_in_english_and_is_shown_in_the_readers_language() -> None:
+    with pytest.raises(CsvFault) as caught:
+        rows(HEADER + '4,"5,6\n7,8,9\n')
+    assert str(caught.value) == caught.value.message
+    with translation.override("he"):
+        shown = caught.value.message.translated(gettext)
+    assert shown.startswith("שורה 3: ")
+    assert "מירכאות שנפתחו בשורה זו אינן נסגרות" in shown
+    assert "quote" not in shown
