@@ -17,7 +17,17 @@ from palermo.access.permissions import Permission, Published
 from palermo.access.services.errors import ServiceError
 from palermo.exchange import message
 from palermo.exchange.models import CaseReport, Partner
-from palermo.exchange.services import ftm, inbound, outbound, partners, receipts
+from palermo.exchange.services import (
+    ftm,
+    htcds_export,
+    htcds_fields,
+    htcds_import,
+    htcds_read,
+    inbound,
+    outbound,
+    partners,
+    receipts,
+)
 from palermo.web import limits
 
 if TYPE_CHECKING:
@@ -169,10 +179,13 @@ def case_export(request: HttpRequest, case_id: int, payload: ExportIn, reason: s
 @router.get("/cases/{case_id}/ftm", auth=Permission("exchange.send"))
 def case_ftm(request: HttpRequest, case_id: int, reason: str = "") -> HttpResponse:
     """The case as FollowTheMoney entities, one JSON object a line, for Aleph. A highly
-    restricted case asks ``?reason=``."""
-    entities = ftm.case_entities(case_id, actor=_user(request), request=request,
-                                 reason=reason)
-    return HttpResponse(ftm.as_lines(entities), content_type="application/x-ndjson")
+    restricted case asks ``?reason=``. Values followthemoney refuses are left out and listed
+    in the header ``X-Palermo-Left-Out`` (``[{"entity", "property"}]``)."""
+    export = ftm.case_export(case_id, actor=_user(request), request=request, reason=reason)
+    response = HttpResponse(ftm.as_lines(export.entities), content_type="application/x-ndjson")
+    if export.left_out:  # values followthemoney refused: which, in a header
+        response["X-Palermo-Left-Out"] = ftm.left_out_header(export)
+    return response
 
 
 @router.post("/reports/{report_id}/accept", response=ReportOut,
@@ -204,3 +217,60 @@ def report_import(request: HttpRequest) -> Status[CaseReport]:
         raise ServiceError("the body is empty: send the message file", field="body")
     report, new = inbound.receive(raw, via="file", actor=_user(request), request=request)
     return Status(201 if new else 200, report)
+
+
+class HtcdsExportIn(Schema):
+    case: Annotated[str, Field(max_length=32)] = ""
+    query: Annotated[str, Field(max_length=200)] = ""
+    status: limits.Code = ""
+    exploitation: limits.Code = ""
+    identities: bool = False
+    labels: bool = False
+
+
+@router.get("/htcds/fields", auth=Permission("exchange.view"))
+def htcds_field_list(request: HttpRequest) -> dict[str, Any]:
+    """Every field of HTCDS 2.0 by name, with what Palermo does with it, and Palermo's own
+    columns."""
+    return {"standard": "HTCDS", "version": htcds_fields.table()["version"],
+            "fields": [{"name": f.name, "label": f.label, "section": f.section,
+                        "core": f.core, "status": f.status, "type": f.type,
+                        "kept": bool(f.kept), "becomes": f.becomes or f.reason,
+                        "values": [{"name": v.name, "label": " ".join(v.label.split())}
+                                   for v in f.values]}
+                       for f in htcds_fields.standard()],
+            "palermo_columns": [{"name": f.name, "label": f.label, "becomes": f.becomes}
+                                for f in htcds_fields.palermo_columns()]}
+
+
+@router.post("/htcds/import", auth=Permission("exchange.receive"))
+def htcds_file_import(request: HttpRequest, case: str = "", dry_run: bool = False,
+                      date_order: str = "") -> HttpResponse:
+    """An HTCDS 2.0 file (the body, CSV) into cases, with the mapping report: 200 when every
+    value is good (written unless ``dry_run``), 422 with the report's problems otherwise.
+    ``case`` adds the persons to that existing case (its reference); ``date_order`` (``dmy``
+    or ``mdy``) says how the file writes dates with slashes."""
+    if len(case) > 32:
+        raise ServiceError("a case reference has at most 32 characters", field="case")
+    raw = request.read(htcds_read.MAX_BYTES + 1)
+    if not raw:
+        raise ServiceError("the body is empty: send the CSV file", field="body")
+    report = htcds_import.import_csv(raw, actor=_user(request), request=request,
+                                     case=case, dry_run=dry_run, date_order=date_order)
+    return JsonResponse(report.as_dict(), status=422 if report.problems else 200)
+
+
+@router.post("/htcds/export", auth=Permission("exchange.send"))
+def htcds_file_export(request: HttpRequest, payload: HtcdsExportIn, reason: str = ""
+                      ) -> dict[str, Any]:
+    """One case (``case``, its reference) or the cases a search finds, as an HTCDS 2.0 file:
+    the CSV in ``content`` and the export report (whose identities were left out, and why).
+    A highly restricted case asks ``?reason=``."""
+    user = _user(request)
+    ids = htcds_export.select(user, reference=payload.case, query=payload.query,
+                              status=payload.status, exploitation=payload.exploitation)
+    made = htcds_export.export(ids, actor=user, request=request,
+                               identities=payload.identities, labels=payload.labels,
+                               reason=reason)
+    return {"filename": made.filename, "report": made.report.as_dict(),
+            "content": made.content.decode("utf-8-sig")}

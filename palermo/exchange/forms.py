@@ -60,3 +60,41 @@ class ImportForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Why do you open this case report?"), max_length=500,
                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HtcdsImportForm(forms.Form):
+    file = forms.FileField(label=_("HTCDS 2.0 file (.csv)"), help_text=_(
+        "Saved from the HTCDS Excel toolkit as “CSV UTF-8”, or written by another system: "
+        "one header row of field names or labels, or the toolkit's two."))
+    case = forms.CharField(label=_("Add to an existing case (its reference)"), max_length=32,
+                           required=False, help_text=_(
+                               "Leave empty to open a case for each row, or for each case "
+                               "reference of a file Palermo exported."))
+    date_order = forms.ChoiceField(
+        label=_("Dates written with slashes"), required=False,
+        choices=[("", _("Tell from the file")), ("dmy", _("day/month/year")),
+                 ("mdy", _("month/day/year"))],
+        help_text=_("Dates written as year-month-day are always read."))
+    dry_run = forms.BooleanField(label=_("Check only: write nothing"), required=False)
+
+
+class HtcdsExportForm(forms.Form):
+    case = forms.CharField(label=_("Case reference"), max_length=32, required=False,
+                           help_text=_("One case; or leave empty and choose the cases below."))
+    query = forms.CharField(label=_("Reference or title contains"), max_length=200,
+                            required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=vocab("case_statuses", blank=True))
+    exploitation = forms.ChoiceField(label=_("Form of exploitation"), required=False,
+                                     choices=vocab("exploitation_types", blank=True))
+    identities = forms.BooleanField(
+        label=_("Include victims' names, birth dates, documents and contacts"), required=False,
+        help_text=_("Without this, victims leave with empty identity fields."))
+    labels = forms.BooleanField(
+        label=_("Write values as labels, as the toolkit's drop-downs do"), required=False,
+        help_text=_("Otherwise values are written by their value names."))
+
+    def __init__(self, *args: Any, may_share_identity: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_share_identity:
+            del self.fields["identities"]

@@ -20,12 +20,21 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.cases.services import persons, reading
 from palermo.exchange import message
-from palermo.exchange.forms import ExportForm, ImportForm, PartnerForm, ReasonForm
+from palermo.exchange.forms import (
+    ExportForm,
+    HtcdsExportForm,
+    HtcdsImportForm,
+    ImportForm,
+    PartnerForm,
+    ReasonForm,
+)
 from palermo.exchange.models import CaseReport, Direction, MessageState
 from palermo.exchange.services import access as report_access
-from palermo.exchange.services import ftm, htcds, inbound, outbound
+from palermo.exchange.services import ctdc, ftm, htcds_fields, htcds_read, inbound, outbound
+from palermo.exchange.services import htcds_export as htcds_export_service
+from palermo.exchange.services import htcds_import as htcds_import_service
 from palermo.exchange.services import partners as trust
-from palermo.web.forms import query_int
+from palermo.web.forms import query_int, show
 from palermo.web.safety import safe_next
 
 
@@ -38,16 +47,65 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @requires("exchange.receive")
 @require_http_methods(["GET", "POST"])
-def htcds_import(request: HttpRequest) -> HttpResponse:
+def ctdc_import(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         try:
-            report = htcds.import_csv(form.cleaned_data["file"].read(htcds.MAX_BYTES + 1),
-                                      actor=actor(request), request=request)
+            report = ctdc.import_csv(form.cleaned_data["file"].read(ctdc.MAX_BYTES + 1),
+                                     actor=actor(request), request=request)
         except ServiceError as exc:
             form.add_error("file", exc.message)
-    return render(request, "exchange/htcds.html", {"form": form, "report": report})
+    return render(request, "exchange/ctdc.html", {"form": form, "report": report})
+
+
+@requires("exchange.receive")
+@require_http_methods(["GET", "POST"])
+def htcds_import(request: HttpRequest) -> HttpResponse:
+    """An HTCDS 2.0 file in, with the mapping report; the standard's fields by name below."""
+    form = HtcdsImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = htcds_import_service.import_csv(
+                data["file"].read(htcds_read.MAX_BYTES + 1), actor=actor(request),
+                request=request, case=data["case"], dry_run=data["dry_run"],
+                date_order=data["date_order"])
+        except ServiceError as exc:
+            show(form, exc)
+    return render(request, "exchange/htcds.html", {
+        "form": form, "report": report, "fields": htcds_fields.standard(),
+        "palermo_columns": htcds_fields.palermo_columns()})
+
+
+@requires("exchange.send")
+@require_http_methods(["GET", "POST"])
+def htcds_export(request: HttpRequest) -> HttpResponse:
+    """Cases out as an HTCDS 2.0 file: first what will leave (the export report), then the
+    file."""
+    user = actor(request)
+    form = HtcdsExportForm(request.POST or None, initial={"case": request.GET.get("case", "")},
+                           may_share_identity=user.has_perm("exchange.share_identity"))
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            ids = htcds_export_service.select(
+                user, reference=data["case"], query=data["query"], status=data["status"],
+                exploitation=data["exploitation"])
+            made = htcds_export_service.export(
+                ids, actor=user, request=request, identities=data.get("identities", False),
+                labels=data["labels"])
+        except ServiceError as exc:
+            show(form, exc)
+        else:
+            if request.POST.get("step") == "download":
+                response = HttpResponse(made.content, content_type="text/csv; charset=utf-8")
+                response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
+                return response
+            report = made.report
+    return render(request, "exchange/htcds_export.html", {"form": form, "report": report})
 
 
 @requires("exchange.view")
@@ -204,9 +262,13 @@ def case_export(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @requires("exchange.send")
 def case_ftm(request: HttpRequest, case_id: int) -> HttpResponse:
-    entities = ftm.case_entities(case_id, actor=actor(request), request=request)
-    response = HttpResponse(ftm.as_lines(entities), content_type="application/x-ndjson")
+    export = ftm.case_export(case_id, actor=actor(request), request=request)
+    response = HttpResponse(ftm.as_lines(export.entities), content_type="application/x-ndjson")
     response["Content-Disposition"] = f'attachment; filename="case-{case_id}.ftm.json"'
+    if export.left_out:  # the file is downloaded; the report shows on the next page
+        response["X-Palermo-Left-Out"] = ftm.left_out_header(export)
+        messages.warning(request, " ".join([_("Left out of the FollowTheMoney export:"),
+                                            *map(str, export.left_out)]))
     return response
 
 

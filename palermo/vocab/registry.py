@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pycountry
 
-from palermo.vocab.loader import Term, Vocabulary, load_directory
+from palermo.vocab.loader import Term, Vocabulary, VocabularyError, load_directory
 
 VOCAB_DIR = Path(__file__).resolve().parent
 
@@ -18,11 +18,31 @@ _loaded: dict[str, Vocabulary] = {}
 def load(directory: Path | None = None) -> dict[str, Vocabulary]:
     """Load and check every file; raises VocabularyError naming file and line."""
     vocabularies = load_directory(directory or VOCAB_DIR)
+    check_mappings(vocabularies)
     vocabularies["countries"] = countries()
     vocabularies["languages"] = languages()
     _loaded.clear()
     _loaded.update(vocabularies)
     return vocabularies
+
+
+def check_mappings(vocabularies: dict[str, Vocabulary]) -> None:
+    """A mapping table (such as ``htcds_industries``) writes each code of the vocabulary its
+    ``export_codes`` refer to under one of its terms at most, so that an export is never in
+    two minds."""
+    for vocabulary in vocabularies.values():
+        target = vocabulary.refers.get("export_codes")
+        if target is None:
+            continue
+        seen: dict[str, Term] = {}
+        for term in vocabulary:
+            for code in term.extra.get("export_codes") or []:
+                if code in seen:
+                    raise VocabularyError(
+                        vocabulary.path, term.line, f"term {term.code!r}: {target} code "
+                        f"{code!r} is already written as {seen[code].code!r} "
+                        f"(line {seen[code].line})")
+                seen[code] = term
 
 
 def get(name: str) -> Vocabulary:

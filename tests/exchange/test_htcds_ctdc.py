@@ -1,4 +1,5 @@
-"""HTCDS-shaped CSV into cases with a report of how every column was read."""
+"""The CTDC layout (the Counter Trafficking Data Collaborative's open data set) into cases,
+with a report of how every column was read; HTCDS 2.0 files have their own reader."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.test import Client
 
 from palermo.access.services.errors import ServiceError
 from palermo.cases.models import Case, CasePerson
-from palermo.exchange.services import htcds
+from palermo.exchange.services import ctdc, htcds_import
 from tests.conftest import sign_in
 from tests.exchange.factories import exchange
 
@@ -25,12 +26,12 @@ GOOD = HEADER + ("C1,2024,Female,18--20,UA,IL,0,1,1,0,0,1,Case Management\n"
 
 def test_rows_become_victims_in_cases_grouped_by_case_id() -> None:
     world = exchange()
-    report = htcds.import_csv(GOOD.encode(), actor=world.receiver)
+    report = ctdc.import_csv(GOOD.encode(), actor=world.receiver)
     assert report.imported and report.victims == 3 and len(report.cases) == 2
     assert report.ignored == ["Datasource"]
     assert report.mapped["isSexualExploit"] == "exploitation_types = SexualExploitation"
     first = Case.objects.get(reference=report.cases[0])
-    assert first.opened_on.year == 2024 and first.tags == ["htcds"]
+    assert first.opened_on.year == 2024 and first.tags == ["ctdc"]
     victims = list(CasePerson.objects.filter(case=first).select_related("person")
                    .order_by("ordinal"))
     assert [v.person.nationalities for v in victims] == [["UKR"], ["MDA"]]
@@ -47,7 +48,7 @@ def test_bad_values_are_reported_by_line_and_column_and_nothing_is_written() -> 
     before = Case.objects.count()
     bad = HEADER + ("C1,2024,Female,18--20,UKR,IL,0,1,1,0,0,1,x\n"
                     "C2,1850,Robot,30--38,TH,IL,yes,2,1,1,1,0,x\n")
-    report = htcds.import_csv(bad.encode(), actor=world.receiver)
+    report = ctdc.import_csv(bad.encode(), actor=world.receiver)
     assert not report.imported and Case.objects.count() == before
     assert report.errors == [
         "line 2, column citizenship: “UKR” is not an ISO alpha-2 country code",
@@ -63,7 +64,7 @@ def test_a_quote_left_open_refuses_the_file_at_its_line() -> None:
     rows = "".join(f"C{i},2024,Female,18--20,UA,IL,0,1,1,0,0,1,x\n" for i in range(1000))
     broken = HEADER + 'C0,2024,Female,18--20,UA,IL,0,1,1,0,0,1,"Hotline\n' + rows
     with pytest.raises(ServiceError) as caught:
-        htcds.import_csv(broken.encode(), actor=world.receiver)
+        ctdc.import_csv(broken.encode(), actor=world.receiver)
     assert caught.value.field == "file"
     assert "line 2: a quote opened on this line is not closed" in caught.value.message
     assert Case.objects.count() == before
@@ -72,10 +73,17 @@ def test_a_quote_left_open_refuses_the_file_at_its_line() -> None:
 def test_page_shows_the_mapping(user_with: object) -> None:
     world = exchange()
     client = sign_in(Client(), world.receiver)
-    page = client.post("/exchange/htcds/", {"file": SimpleUploadedFile(
+    page = client.post("/exchange/ctdc/", {"file": SimpleUploadedFile(
         "ctdc.csv", GOOD.encode(), "text/csv")}).content.decode()
     assert "Imported 3 victims into 2 cases." in page
-    assert "ignored: not an HTCDS column" in page
-    page = client.post("/exchange/htcds/", {"file": SimpleUploadedFile(
+    assert "ignored: not a CTDC column" in page
+    page = client.post("/exchange/ctdc/", {"file": SimpleUploadedFile(
         "other.csv", b"name,age\nx,1\n", "text/csv")}).content.decode()
-    assert "No column of this file is an HTCDS column" in page
+    assert "No column of this file is a CTDC column" in page
+
+
+def test_a_ctdc_file_given_as_htcds_is_sent_to_the_ctdc_import() -> None:
+    world = exchange()
+    with pytest.raises(ServiceError) as caught:
+        htcds_import.import_csv(GOOD.encode(), actor=world.receiver)
+    assert caught.value.message.startswith("This file has the columns of the CTDC data set")

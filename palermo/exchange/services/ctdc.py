@@ -1,7 +1,9 @@
-"""HTCDS-shaped CSV into cases: each row a victim, rows grouped into cases by ``caseId``
-(or one case a row), every column either mapped (``exchange/htcds.yaml``) or reported as
-ignored, every bad value reported by line and column, and nothing written unless the whole
-file is good."""
+"""The CTDC layout into cases: the columns of the Counter Trafficking Data Collaborative's
+open data set (``gender``, ``ageBroad``, one 0/1 column per value), which takes its terms from
+HTCDS but is not the standard's file (that is ``htcds_read``). Each row a victim, rows grouped
+into cases by ``caseId`` (or one case a row), every column either mapped
+(``exchange/ctdc.yaml``) or reported as ignored, every bad value reported by line and column,
+and nothing written unless the whole file is good."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import cases, persons
+from palermo.core import csvfile
 from palermo.exchange.services.common import require
-from palermo.web import csvfile
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -34,7 +36,7 @@ TRUE, FALSE = {"1", "true", "yes", "TRUE", "True"}, {"0", "false", "no", "FALSE"
 
 @cache
 def mapping() -> dict[str, Any]:
-    text = resources.files("palermo.exchange").joinpath("htcds.yaml").read_text("utf-8")
+    text = resources.files("palermo.exchange").joinpath("ctdc.yaml").read_text("utf-8")
     loaded: dict[str, Any] = yaml.safe_load(text)
     return loaded
 
@@ -117,6 +119,12 @@ def _row(raw: dict[str, str], line: int, report: MappingReport) -> Row:
     return row
 
 
+def columns() -> set[str]:
+    """Every column the CTDC layout has."""
+    spec = mapping()
+    return set(spec["flags"]) | {spec[k] for k in spec if k.endswith("_column")}
+
+
 def _columns(header: list[str], report: MappingReport) -> None:
     spec = mapping()
     singles = {spec[k]: k.removesuffix("_column") for k in spec if k.endswith("_column")}
@@ -129,7 +137,7 @@ def _columns(header: list[str], report: MappingReport) -> None:
         else:
             report.ignored.append(column)
     if not report.mapped:
-        raise ServiceError(_("No column of this file is an HTCDS column (such as gender, "
+        raise ServiceError(_("No column of this file is a CTDC column (such as gender, "
                              "citizenship, isForcedLabour)."), field="file")
 
 
@@ -146,7 +154,7 @@ def read(content: bytes) -> tuple[list[Row], MappingReport]:
         table = list(csvfile.records(io.StringIO(text, newline="")))
     except csvfile.CsvFault as exc:  # a quote left open: refused whole, naming where
         raise ServiceError(_("The file cannot be read: %(problem)s.")
-                           % {"problem": exc.message}, field="file") from None
+                           % {"problem": exc.message.translated(_)}, field="file") from None
     header = table[0].cells if table else []
     _columns(header, report)
     rows = [_row(dict(zip(header, record.cells, strict=False)), record.line, report)
@@ -171,15 +179,15 @@ def import_csv(content: bytes, *, actor: User, request: HttpRequest | None = Non
             year = next((r.year for r in victims if r.year), None)
             kinds = sorted({c for r in victims for c in r.context.get("exploitation_types", [])})
             case = cases.open_case(
-                actor=actor, request=request, title=_("HTCDS record %(key)s") % {"key": key},
-                summary=_("Imported from an HTCDS file."), tags=["htcds"],
+                actor=actor, request=request, title=_("CTDC record %(key)s") % {"key": key},
+                summary=_("Imported from a CTDC file."), tags=["ctdc"],
                 opened_on=dt.date(year, 1, 1) if year else None,
                 classification={"exploitation_types": kinds},
                 countries={"destination": sorted({r.exploited_in for r in victims
                                                   if r.exploited_in})})
             for number, row in enumerate(victims, start=1):
                 added = persons.add_to_case(case, persons.NewPerson(
-                    names=[_("[HTCDS %(key)s, victim %(n)d]") % {"key": key, "n": number}],
+                    names=[_("[CTDC %(key)s, victim %(n)d]") % {"key": key, "n": number}],
                     estimated_age=row.age, sex=row.sex, nationalities=row.nationalities),
                     "victim", actor=actor, request=request)
                 if row.context:
@@ -187,7 +195,7 @@ def import_csv(content: bytes, *, actor: User, request: HttpRequest | None = Non
                                                   request=request, **row.context)
                 report.victims += 1
             report.cases.append(case.reference)
-        audit.record("exchange.htcds_import", actor=actor, request=request,
+        audit.record("exchange.ctdc_import", actor=actor, request=request,
                      object_type="case", detail={"cases": report.cases,
                                                  "victims": report.victims,
                                                  "ignored_columns": report.ignored})
