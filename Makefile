@@ -24,8 +24,11 @@ run: $(RUNTIME)
 	$(BIN)/palermo demo
 	$(BIN)/palermo serve
 
+# Style, the import contracts of importlinter.toml, and no model change without its migration.
 lint: $(DEV)
 	$(BIN)/ruff check palermo tests bench
+	$(BIN)/lint-imports importlinter.toml
+	DJANGO_SETTINGS_MODULE=palermo.settings_test $(BIN)/palermo makemigrations --check --dry-run --skip-checks
 
 typecheck: $(DEV)
 	$(BIN)/mypy palermo
