@@ -255,6 +255,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("he", "עברית")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One way of writing dates per language (palermo/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["palermo.formats"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 

@@ -121,7 +121,8 @@ class PersonForm(forms.Form):
                                               choices=vocab("countries"),
                                               widget=SearchableCheckboxes)
     languages = forms.MultipleChoiceField(label=_("Languages spoken"), required=False,
-                                          choices=vocab("languages"))
+                                          choices=vocab("languages"),
+                                          widget=SearchableCheckboxes)
     contacts = forms.CharField(
         label=_("Contacts"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=lazy(lambda: gettext(

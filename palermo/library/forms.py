@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from palermo.cases.forms import vocab
 from palermo.library.engine.extract import MAX_BYTES
 from palermo.library.models import JudicialDecision
+from palermo.library.services.bulk import OPTIONAL, REQUIRED
 from palermo.vocab import registry
 
 TEXT_LANGUAGES = ("he", "en", "ar", "ru", "fr", "es")
@@ -211,8 +214,13 @@ class _FilesField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
+def _import_columns() -> str:
+    # The column names are the file's own headers, written as the file must have them: they
+    # stay out of the translated sentence.
+    return gettext("Columns %(required)s (required); %(optional)s.") % {
+        "required": ", ".join(REQUIRED), "optional": ", ".join(OPTIONAL)}
+
+
 class ImportForm(forms.Form):
-    csv = forms.FileField(label=_("CSV of metadata"), help_text=_(
-        "Columns file, country, court (required); case_number, decision_date, court_level, "
-        "legal_system, language, parties, exploitation_types, sector, summary, reasoning."))
+    csv = forms.FileField(label=_("CSV of metadata"), help_text=lazy(_import_columns, str)())
     documents = _FilesField(label=_("The files the CSV names"), required=False)

@@ -12,7 +12,7 @@ class NoticesConfig(AppConfig):
         from palermo.access.permissions import actor
         from palermo.notices.services import interpol_codes, notices, travel
         from palermo.screening import services as screening
-        from palermo.web.navigation import Badge, NavEntry, add_badge, add_entry
+        from palermo.web.navigation import AlertSource, NavEntry, add_alert_source, add_entry
 
         # INTERPOL's code lists must map onto Palermo's both ways: like a broken
         # vocabulary, a fault stops start-up naming file and line.
@@ -23,6 +23,6 @@ class NoticesConfig(AppConfig):
         screening.register_notice_lookup(notices.notice_for_watched_person)
         screening.register_hit_listener(travel.on_screening_hits)
         add_entry(NavEntry(_("Notices"), "notices:list", "notices.view"))
-        add_badge(Badge(_("Travel alerts to acknowledge"), "notices:travel_alerts",
-                        "notices.view",
-                        lambda request: travel.open_alert_count(actor(request))))
+        add_alert_source(AlertSource(_("Travel alerts to acknowledge"),
+                                     "notices:travel_alerts", "notices.view",
+                                     lambda request: travel.open_alert_count(actor(request))))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import getpass
-import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from palermo.access.services.errors import ServiceError
@@ -19,15 +19,27 @@ class PalermoCommand(BaseCommand):
             where = f" ({exc.field})" if exc.field else ""
             raise CommandError(f"{exc.message}{where}") from None
 
-    def ask_password(self, env_name: str, interactive: bool) -> str:
+    def ask(self, prompt: str, instead: str, *, secret: bool = False) -> str:
+        """A line typed at the terminal. With nobody to type it (input closed, as in a
+        script or ``</dev/null``), one line saying what to give ``instead`` and exit code 2,
+        the code of a command used wrongly."""
+        try:
+            return getpass.getpass(prompt) if secret else input(prompt)
+        except EOFError:
+            self.stdout.write("")  # ends the prompt's line, so the error starts its own
+            raise CommandError(f"nothing was typed at “{prompt.strip()}”: {instead}",
+                               returncode=2) from None
+
+    def ask_password(self, env_name: str, interactive: bool, instead: str = "") -> str:
         """From the environment variable, else a prompt typed twice; never a flag, which
         would leave it in the shell's history."""
-        password = os.environ.get(env_name, "")
+        password = getattr(settings, env_name)
         if password:
             return password
         if not interactive:
             raise CommandError(f"set {env_name} or run without --no-input to be asked")
-        first = getpass.getpass("Password: ")
-        if first != getpass.getpass("Password (again): "):
+        instead = instead or f"set {env_name}"
+        first = self.ask("Password: ", instead, secret=True)
+        if first != self.ask("Password (again): ", instead, secret=True):
             raise CommandError("the two passwords differ")
         return first

@@ -15,9 +15,13 @@ def navigation_context(request: HttpRequest) -> dict[str, Any]:
     signed_in = bool(user is not None and user.is_authenticated)
     verified = signed_in and bool(getattr(user, "is_verified", lambda: False)())
     show = signed_in and (verified or not getattr(user, "requires_mfa", True))
+    match = getattr(request, "resolver_match", None)
+    badges = navigation.badges_for(request) if show else []
     return {
-        "nav_main": navigation.entries_for(user, "main") if show else [],
-        "nav_admin": navigation.entries_for(user, "admin") if show else [],
-        "badges": navigation.badges_for(request) if show else [],
+        "menu": navigation.menu_for(user, match.view_name if match else "") if show else None,
+        "badges": badges,
+        # On a phone the badges sit inside the folded menu: its button carries their sum.
+        "badges_waiting": sum(count for _badge, count in badges),
+        "alerts": navigation.alerts_for(request) if show else None,
         "text_direction": "rtl" if get_language_bidi() else "ltr",
     }

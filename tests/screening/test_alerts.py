@@ -214,3 +214,13 @@ def test_the_alert_pages_speak_hebrew(frontline: dict[str, Any]) -> None:
     assert 'dir="rtl"' in page
     assert "screening_kinds" not in page and "sex_offender" not in page
     assert re.search("[\u0590-\u05ff]", page)
+
+
+def test_the_header_counts_the_hits_waiting_for_the_owning_agency(
+        frontline: dict[str, Any]) -> None:
+    _check_from_post(frontline["officer"])
+    owner = sign_in(Client(), frontline["owner"]).get("/").content.decode()
+    assert 'data-testid="alerts-count">2<' in owner
+    assert 'href="/screening/alerts/"' in owner
+    outsider = sign_in(Client(), frontline["outsider"]).get("/").content.decode()
+    assert 'data-testid="alerts-count"' not in outsider

@@ -18,6 +18,8 @@ from palermo.access.forms import CodeForm, SignInForm
 from palermo.access.middleware import start_session_clock
 from palermo.access.permissions import public, signed_in
 from palermo.access.services import mfa
+from palermo.access.services.errors import ServiceError
+from palermo.web.forms import show
 from palermo.web.language import activate_for_response
 from palermo.web.safety import safe_next
 
@@ -68,9 +70,14 @@ def mfa_verify(request: HttpRequest) -> HttpResponseBase:
         return redirect("access:mfa_setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.verify(request, user, form.cleaned_data["code"]):
-            return activate_for_response(redirect(_next_url(request)), user.language)
-        form.add_error("code", _("That code is not right or has expired. Try the current one."))
+        try:
+            if mfa.verify(request, user, form.cleaned_data["code"]):
+                return activate_for_response(redirect(_next_url(request)), user.language)
+        except ServiceError as exc:
+            show(form, exc)
+        else:
+            form.add_error("code",
+                           _("That code is not right or has expired. Try the current one."))
     return render(request, "access/mfa_verify.html", {"form": form})
 
 
@@ -85,11 +92,15 @@ def mfa_setup(request: HttpRequest) -> HttpResponseBase:
     device = mfa.pending_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if mfa.confirm(request, user, form.cleaned_data["code"]):
-            messages.success(request, _("Your authenticator app is set up."))
-            return activate_for_response(redirect(_next_url(request)), user.language)
-        form.add_error("code", _("That code is not right. Check the time on your phone and "
-                                 "enter the current code."))
+        try:
+            if mfa.confirm(request, user, form.cleaned_data["code"]):
+                messages.success(request, _("Your authenticator app is set up."))
+                return activate_for_response(redirect(_next_url(request)), user.language)
+        except ServiceError as exc:
+            show(form, exc)
+        else:
+            form.add_error("code", _("That code is not right. Check the time on your phone "
+                                     "and enter the current code."))
     return render(request, "access/mfa_setup.html", {
         "form": form, "qr_svg": mfa.qr_svg(device), "secret": mfa.secret_base32(device),
     })

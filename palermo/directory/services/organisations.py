@@ -76,7 +76,7 @@ def _key_ids(fields: dict[str, Any], actor: User, current: list[str]) -> None:
         return
     values = fields["exchange_key_ids"] or []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise ServiceError(_("exchange_key_ids must be a list of key ids."),
+        raise ServiceError(_("Exchange keys must be a list of key ids."),
                            field="exchange_key_ids")
     values = sorted({v.strip() for v in values if v.strip()})
     new = set(values) - set(current)

@@ -161,7 +161,7 @@ def methodology(code: str, limit: int) -> dict[str, str]:
             note = _("GLOTIP: %(glotip)s. Eurostat: %(eurostat)s. TIP questionnaire: %(tip)s. "
                      "Counts under %(threshold)s are suppressed, with further cells where "
                      "needed so they cannot be worked out from the totals.") % mapping
-        texts[lang] = f"{term.definition} {note}" if lang == "en" else note
+        texts[lang] = f"{term.explained(lang)} {note}"
     return texts
 
 
@@ -214,6 +214,7 @@ def tables(actor: User, period: Period, codes_: Iterable[str] | None = None, *,
                      "purpose": purpose, "audience": audience,
                      "threshold": threshold(audience), "rounding_base": rounding_base,
                      "period": [period.start.isoformat(), period.end.isoformat()],
-                     "suppressed": {i.code: i.protected.log()[1:] for i in built
-                                    if i.protected.suppressed}})
+                     "suppressed": {i.code: [line.translated(_)
+                                             for line in i.protected.log()[1:]]
+                                    for i in built if i.protected.suppressed}})
     return built

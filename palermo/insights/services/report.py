@@ -110,7 +110,8 @@ def _tip(actor: User, period: Period, decisions: list, threshold: int) -> list[F
         # total ties them together and only the small figure itself must be hidden.
         protected = protect(Table(code, (code,), ("count",), ((counts[code],),)), threshold)
         term = vocabulary.get(code)
-        figures.append(Figure(term.label(indicators.language()), term.definition,
+        language = indicators.language()
+        figures.append(Figure(term.label(language), term.explained(language),
                               protected.cells[0][0]))
     return figures
 

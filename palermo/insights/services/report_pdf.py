@@ -1,13 +1,15 @@
 """The annual report as PDF with fpdf2 and the DejaVu font that ships with Palermo: no
 internet, no system library. Hebrew is laid out right to left: each line is put in visual
-order with fpdf2's bidi algorithm (Hebrew needs reordering but no glyph shaping), lines are
-wrapped before reordering, tables run from the right and bars grow leftwards."""
+order with fpdf2's bidi algorithm and its brackets mirrored (Hebrew needs no other glyph
+shaping), lines are wrapped before reordering, tables run from the right and bars grow
+leftwards."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from palermo.insights.services.report import Report, sections
@@ -20,17 +22,21 @@ PAGE_WIDTH = 180  # A4 less 15 mm margins
 LABEL_WIDTH = 55
 
 
+# A character drawn right to left shows its mirror image (Unicode's Bidi_Mirrored property,
+# rule L4 of the bidi algorithm): fpdf2 reorders a line but, without glyph shaping, would
+# draw "קטין (מתחת ל-18)" with its parentheses turned outwards.
+MIRRORS = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+
+
 def visual(line: str) -> str:
+    """The line in the order its characters are drawn from left to right."""
     from fpdf.bidi import BidiParagraph, auto_detect_base_direction
-    from fpdf.enums import TextDirection
 
     if not line:
         return line
-    base = auto_detect_base_direction(line)
-    parts = [text[::-1] if direction == TextDirection.RTL else text
-             for text, direction in BidiParagraph(text=line, base_direction=base)
-             .get_bidi_fragments()]
-    return "".join(reversed(parts) if base == TextDirection.RTL else parts)
+    paragraph = BidiParagraph(text=line, base_direction=auto_detect_base_direction(line))
+    return "".join(MIRRORS.get(c.character, c.character) if c.embedding_level % 2
+                   else c.character for c in paragraph.get_reordered_characters())
 
 
 class _Writer:
@@ -121,7 +127,7 @@ class _Writer:
                 self.pdf.cell(13, 4, shown, align="R")
             else:
                 self.pdf.set_xy(15, y)
-                self.pdf.cell(LABEL_WIDTH, 4, self._fit(label, LABEL_WIDTH))
+                self.pdf.cell(LABEL_WIDTH, 4, visual(self._fit(label, LABEL_WIDTH)))
                 left = 15 + LABEL_WIDTH + 1
                 if length:
                     self.pdf.set_fill_color(0, 114, 178)
@@ -144,7 +150,8 @@ def render_pdf(report: Report) -> bytes:
         writer.text(_("Prepared %(day)s from the national records. Counts under %(threshold)s "
                       "are suppressed (✱), with further cells where needed so that no "
                       "suppressed count can be worked out from the totals.")
-                    % {"day": report.generated_at.date().isoformat(),
+                    % {"day": date_format(timezone.localtime(report.generated_at),
+                                          "SHORT_DATE_FORMAT"),
                        "threshold": report.threshold})
         writer.heading(_("The TIP questionnaire's figures"))
         writer.table([_("Figure"), str(report.year)],
@@ -167,7 +174,9 @@ def render_pdf(report: Report) -> bytes:
             writer.text(_("No judicial decision of this year is in the library."))
         for decision in report.case_law:
             writer.text(" · ".join(filter(None, [
-                decision.court, decision.decided_on.isoformat() if decision.decided_on else "",
+                decision.court,
+                date_format(decision.decided_on, "SHORT_DATE_FORMAT") if decision.decided_on
+                else "",
                 decision.number, ", ".join(decision.forms), ", ".join(decision.verdicts)])), 9,
                 bold_gap=0.5)
             if decision.summary:

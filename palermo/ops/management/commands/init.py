@@ -8,13 +8,16 @@ from palermo.access.services import agencies, roles, users
 from palermo.access.services.errors import ServiceError
 from palermo.ops.command import PalermoCommand
 
+UNATTENDED = ("give the administrator's email with --email and the password in "
+              "PALERMO_ADMIN_PASSWORD (see palermo init --help)")
+
 
 class Command(PalermoCommand):
     help = ("Migrate the database, load the default roles and create the first "
             "administrator (asked for interactively, or from flags and PALERMO_ADMIN_PASSWORD).")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--email")
+        parser.add_argument("--email", help="the first administrator's email address")
         parser.add_argument("--name", default="Administrator")
         parser.add_argument("--agency", default="National Anti-Trafficking Coordinator")
         parser.add_argument("--agency-kind", default="coordinator")
@@ -33,8 +36,9 @@ class Command(PalermoCommand):
         if not email:
             if not options["interactive"]:
                 raise ServiceError("give --email for the first administrator", field="email")
-            email = input("Administrator's email: ").strip()
-        password = self.ask_password("PALERMO_ADMIN_PASSWORD", options["interactive"])
+            email = self.ask("Administrator's email: ", UNATTENDED).strip()
+        password = self.ask_password("PALERMO_ADMIN_PASSWORD", options["interactive"],
+                                     UNATTENDED)
         agency = agencies.get_or_create(name=options["agency"], kind=options["agency_kind"],
                                         country=options["country"])
         admin = users.create(

@@ -16,7 +16,8 @@ class Command(PalermoCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not options["yes"]:
-            answer = input("This replaces the whole database. Type 'restore' to go on: ")
+            answer = self.ask("This replaces the whole database. Type 'restore' to go on: ",
+                              "add --yes to restore without being asked")
             if answer.strip() != "restore":
                 self.stdout.write("nothing restored")
                 return

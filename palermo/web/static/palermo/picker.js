@@ -1,0 +1,61 @@
+/* Long checkbox lists (web/widgets/searchable_checkboxes.html): a filter field that shows only
+   the choices matching what is typed, by name or code; chosen ones always stay in sight.
+   The list works without this script, which only shows the filter and keeps the summary of
+   what is chosen up to date. Loaded once per list, so it sets up each list only once. */
+(function () {
+  "use strict";
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase();
+  }
+
+  function labelOf(box) {
+    return box.parentElement.textContent.trim();
+  }
+
+  function setUp(picker) {
+    if (picker.dataset.ready) {
+      return;
+    }
+    picker.dataset.ready = "1";
+    var filter = picker.querySelector(".picker-filter");
+    var summary = picker.querySelector(".picker-chosen");
+    var boxes = Array.prototype.slice.call(
+      picker.querySelectorAll(".picker-options input[type=checkbox]"));
+
+    function summarise() {
+      var chosen = boxes.filter(function (box) { return box.checked; }).map(labelOf);
+      summary.textContent = chosen.length ?
+        summary.dataset.prefix + " " + chosen.join(", ") : summary.dataset.none;
+    }
+
+    function narrow() {
+      var wanted = fold(filter.value.trim());
+      boxes.forEach(function (box) {
+        var shown = !wanted || box.checked || fold(labelOf(box)).indexOf(wanted) !== -1 ||
+          fold(box.value) === wanted;
+        box.closest(".picker-options > div").hidden = !shown;
+      });
+    }
+
+    filter.hidden = false;
+    filter.addEventListener("input", narrow);
+    filter.addEventListener("keydown", function (event) {
+      // Enter in the filter would send the whole form half filled in.
+      if (event.key === "Enter") {
+        event.preventDefault();
+      }
+    });
+    boxes.forEach(function (box) { box.addEventListener("change", summarise); });
+  }
+
+  function setUpAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-picker]"), setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpAll);
+  } else {
+    setUpAll();
+  }
+}());
