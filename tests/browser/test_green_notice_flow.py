@@ -64,7 +64,7 @@ def test_green_notice_to_travel_alert(browser: Any, live_server: Any, artifacts:
 
     page.context.close()
     page = signed_in_page(browser, live_server, destination)
-    page.get_by_test_id("alerts").click()
+    page.get_by_test_id("header-alerts").click()
     page.get_by_role("link", name="Viktor Morozov").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Viktor Morozov")
     page.get_by_label("Follow-up (what your agency did)").fill(
