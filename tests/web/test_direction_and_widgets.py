@@ -9,13 +9,15 @@ from typing import Any
 import pytest
 from django import forms
 from django.template import Context, Template
+from django.utils import translation
 
 from palermo.web.widgets import SearchableCheckboxes
 from tests.conftest import sign_in
 
 
 def render(text: str, **context: Any) -> str:
-    return Template("{% load palermo %}" + text).render(Context(context))
+    with translation.override("en"):
+        return Template("{% load palermo %}" + text).render(Context(context))
 
 
 def test_bidi_isolates_and_escapes() -> None:
