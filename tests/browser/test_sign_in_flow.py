@@ -34,12 +34,12 @@ def test_sign_in_with_totp_switch_to_hebrew_and_sign_out(page: Any, artifacts: P
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("html")).to_have_attribute("lang", "he")
     expect(page.get_by_role("heading", level=1)).to_have_text("לוח בקרה")
-    # Right to left: the brand sits at the right edge and the tools at the left.
+    # Right to left: the brand sits at the right edge and signing out at the left.
     width = page.viewport_size["width"]
     brand = page.locator(".brand").bounding_box()
-    tools = page.locator(".site-tools").bounding_box()
+    sign_out = page.locator(".sign-out").bounding_box()
     assert brand["x"] > width / 2
-    assert tools["x"] < width / 2
+    assert sign_out["x"] < width / 2
     page.screenshot(path=str(artifacts / "dashboard-he.png"), full_page=True)
 
     page.get_by_role("button", name="התנתקות").click()
