@@ -9,6 +9,10 @@ same process, by nomenklatura's LogicV2 (benchmark-only dependency) as the basel
 Index: Faker people in several locales (fixed seed); planted variants of listed people must be
 found (recall, against a brute-force scan with the same matcher on a sample), people not on the
 list must not be (false-hit rate), and query latency is reported as p50/p95.
+Real-list shapes (``real_names.py``, fixed seed): Arabic, Dutch, Russian and Spanish people
+with three to six parts, particles and several aliases each; pairs of another form of a person
+against an alias (a match) and against relatives who share parts (not a match), then the same
+people in an index: recall of the other form, false hits of relatives not on the list.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ from anyascii import anyascii
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from real_names import make_listed, real_pairs  # noqa: E402
 
 from palermo.screening.engine import names as names_mod  # noqa: E402
 from palermo.screening.engine.index import PersonIndex, qualifier_adjustment  # noqa: E402
@@ -41,8 +48,9 @@ Row = dict[str, str]
 
 
 def clear_caches() -> None:
-    for fn in (names_mod.parse_name, names_mod.token_sim):
-        fn.cache_clear()
+    for fn in (names_mod.parse_name, names_mod.token_sim, getattr(names_mod, "_plain_sim", None)):
+        if fn is not None:
+            fn.cache_clear()
 
 
 def logic_v2() -> Callable[[str, str, str], float] | None:
@@ -297,6 +305,57 @@ def bench_index(persons: int, queries: int, scan_queries: int, seed: int) -> Non
           f"(cap {index.max_candidates})")  # fmt: skip
 
 
+def bench_real(
+    persons: int, seed: int, baseline: Callable[[str, str, str], float] | None
+) -> None:
+    pairs = real_pairs(min(persons, 600), seed)
+    clear_caches()
+    start = time.perf_counter()
+    ours = [(score_names(a, b), match) for a, b, match in pairs]
+    ours_us = (time.perf_counter() - start) / len(pairs) * 1e6
+    p, r, f = prf(ours, DEFAULT_THRESHOLD)
+    line = (f"real lists  pairs n={len(pairs)} ({sum(m for *_, m in pairs)} matches) ours "
+            f"P={p:.3f} R={r:.3f} F1={f:.3f} {ours_us:.0f} us/pair")  # fmt: skip
+    if baseline is not None:
+        start = time.perf_counter()
+        theirs = [(baseline(a, b, "Person"), match) for a, b, match in pairs]
+        theirs_us = (time.perf_counter() - start) / len(pairs) * 1e6
+        bp, br, bf = prf(theirs, LOGIC_V2_THRESHOLD)
+        line += (f" | LogicV2 P={bp:.3f} R={br:.3f} F1={bf:.3f} {theirs_us:.0f} us/pair | "
+                 f"F1 ratio {f / bf if bf else float('inf'):.2f}")  # fmt: skip
+    print(line, flush=True)
+    people = make_listed(persons, seed)
+    rnd = random.Random(seed)
+    born = [f"{rnd.randint(1940, 2005)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+            for _ in people]  # fmt: skip
+    index = PersonIndex()
+    start = time.perf_counter()
+    for number, person in enumerate(people):
+        index.add(number, person.aliases, born[number])
+    build = time.perf_counter() - start
+    sample = rnd.sample(range(len(people)), min(1000, len(people)))
+    latencies, scored, found, found_dob, taken = [], [], [], [], []
+    for number in sample:
+        start = time.perf_counter()
+        hits = index.search(people[number].query, limit=10)
+        latencies.append((time.perf_counter() - start) * 1000)
+        scored.append(index.last_scored)
+        found.append(any(i == number and s >= DEFAULT_THRESHOLD for i, s in hits))
+        hits = index.search(people[number].query, birth_date=born[number], limit=10)
+        found_dob.append(any(i == number and s >= DEFAULT_THRESHOLD for i, s in hits))
+        # A relative is someone else: is he taken for this person (name alone)?
+        for relative in people[number].relatives:
+            hits = index.search(relative, limit=100)
+            taken.append(any(i == number and s >= DEFAULT_THRESHOLD for i, s in hits))
+    print(f"real lists  index {len(people)} persons, "
+          f"{sum(len(p.aliases) for p in people)} aliases, built in {build:.1f}s: recall of "
+          f"another form {mean(found):.3f} (with birth date {mean(found_dob):.3f}, "
+          f"n={len(sample)}); "
+          f"relatives taken for the listed person {mean(taken):.3f} (name alone, n={len(taken)}); "
+          f"p50 {pct(latencies, 50):.2f} ms, p95 {pct(latencies, 95):.2f} ms, candidates scored "
+          f"median {statistics.median(scored):.0f}", flush=True)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--persons", type=int, default=200_000)
@@ -305,15 +364,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--skip-index", action="store_true")
     parser.add_argument("--skip-pairs", action="store_true")
+    parser.add_argument("--real-persons", type=int, default=20_000)
+    parser.add_argument("--skip-real", action="store_true")
     args = parser.parse_args()
     print(f"threshold: ours {DEFAULT_THRESHOLD}, LogicV2 {LOGIC_V2_THRESHOLD}")
-    if not args.skip_pairs:
+    baseline = None
+    if not (args.skip_pairs and args.skip_real):
         baseline = logic_v2()
         if baseline is None:
             print("LogicV2 baseline unavailable: pip install nomenklatura")
+    if not args.skip_pairs:
         bench_pairs(CASES, "name_bench", baseline)
         for path in sorted(DATA.glob("*.csv")):
             bench_pairs(path, path.stem, baseline)
+    if not args.skip_real:
+        bench_real(args.real_persons, args.seed, baseline)
     if not args.skip_index:
         bench_index(args.persons, args.queries, args.scan_queries, args.seed)
 

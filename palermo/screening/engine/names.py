@@ -1,8 +1,10 @@
 """Cross-script person-name matching.
 
-A name is split into parts; each part carries a Latin reading, a phonetic respelling and a
-sound-class skeleton (see ``translit`` and ``phonetic``). Parts of the two names are paired
-greedily by similarity, then the pairing is judged:
+A name is split into parts (``name_parts``); each part carries a Latin reading, a phonetic
+respelling and a sound-class skeleton (see ``translit`` and ``phonetic``). Two parts in
+different scripts are also compared through how a foreign name is written by ear
+(``readings``: Dumas is Дюма, Charles is שארל). Parts of the two names are paired greedily
+by similarity, then the pairing is judged:
 
 * parts matched on both sides count with their similarity;
 * a part left over on *both* sides is a conflict (``Moshe Cohen`` / ``Moshe Levi``): it
@@ -15,170 +17,83 @@ Nothing here imports Django, and nothing downloads anything.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from palermo.screening.engine.name_parts import (
+    INITIAL,
+    NAME,
+    NUMBER,
+    PARTICLE,
+    Token,
+    make_token,
+    parse_name,
+)
 from palermo.screening.engine.phonetic import fuzzy as _fuzzy
-from palermo.screening.engine.phonetic import latin_skeleton, phonetic_key
+from palermo.screening.engine.phonetic import (
+    latin_skeleton,
+    phonetic_key,
+    skeleton_distance,
+    strong_skeleton,
+    vowelled_skeleton,
+)
 from palermo.screening.engine.phonetic import skeleton_sim as _skeleton_sim
+from palermo.screening.engine.readings import foreign_latin, spoken_skeletons
 from palermo.screening.engine.translit import (
     ABJADS,
-    ARABIC,
-    ARABIC_ARTICLE,
     CYRILLIC,
     EQUIVALENT_NAMES,
     LATIN,
     OTHER,
     abjad_skeleton,
-    script_of,
     strip_marks,
     to_latin,
     ukrainian_latin,
 )
 
+__all__ = [
+    "DEFAULT_THRESHOLD", "INITIAL", "NAME", "NUMBER", "PARTICLE", "Explanation", "Token",
+    "explain_names", "parse_name", "score_names", "score_parsed", "token_sim",
+]  # fmt: skip
+
 DEFAULT_THRESHOLD = 0.78
 
-NAME, INITIAL, PARTICLE, NUMBER = "name", "initial", "particle", "number"
-_WEIGHTS = {NAME: 1.0, INITIAL: 0.35, PARTICLE: 0.15, NUMBER: 1.0}
 _MISSING_PENALTY = 0.04
 _LONE_MATCH_PENALTY = 0.12
 # A part that differs is stronger evidence than a shared common part is (AL-DULAIMI vs
 # AL-TIKRITI with four given names alike are still two people).
 _CONFLICT_WEIGHT = 1.3
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_HONORIFICS = frozenset(
-    _words(
-    "mr mrs ms miss dr prof president präsident praesident sheikh shaikh sheik shaykh monsieur "
-    "madame mme sir lord general gen colonel col captain capt rev imam mullah mawlawi maulvi "
-    "hon excellency his her mister herr frau senor senora don dona rabbi"
-    )
-)
-_HONORIFICS_NATIVE = frozenset({"מר", "הרב", "ד״ר", "דר", "השייח", "الشيخ", "السيد", "الدكتور"})
-_PARTICLES = {
-    **dict.fromkeys(_words("al el il ul as ash ad ar an at az ud ur"), "al"),
-    **dict.fromkeys(_words("bin ben ibn bint binti bte ould"), "bin"),
-    **{p: p for p in _words("van von der den de del della di da do dos das du la le zu ter ten y")},
-    **dict.fromkeys(["aktiengesellschaft", "ag"], "ag"),
-    **dict.fromkeys(["limited", "ltd"], "ltd"),
-    **dict.fromkeys(["incorporated", "inc"], "inc"),
-    **dict.fromkeys(["corporation", "corp"], "corp"),
-    **dict.fromkeys(["company", "co"], "co"),
-    **{p: p for p in _words("gmbh llc plc sa sarl srl bv nv oao ooo zao pao jsc ojsc cjsc lp "
-       "llp kg spa sp zoo oy ab the of and group holding holdings")},
-}  # fmt: skip
-_PARTICLES_NATIVE = {"בן": "bin", "בת": "bin", "بن": "bin", "ابن": "bin", "بنت": "bin"}
-_ABD_LATIN = re.compile(r"^abd(?:[aeiou]?l)?$")
-_ABD_JOINED = re.compile(r"^abd[aeiou]?l(?=[a-z]{3})")
-_SPLIT = re.compile(r"[\s\-‐‑–—_.,;:/\\()\[\]{}\"“”«»·・־|&+]+")
-_APOSTROPHES = "'`’ʼʻ´"
-
-
-class Token(NamedTuple):
-    raw: str
-    latin: str
-    phon: str
-    skel: str
-    script: str
-    kind: str
-    weight: float
-
-
 _EQUIV_GROUP: dict[str, int] = {
     phonetic_key(member): i for i, line in enumerate(EQUIVALENT_NAMES) for member in line.split()
 }
 
 
-@lru_cache(maxsize=262144)
-def _make(raw: str, kind: str | None = None, latin: str | None = None) -> Token:
-    script = script_of(raw)
-    if latin is None:
-        latin = to_latin(raw.strip(_APOSTROPHES))
-    if kind is None:
-        kind = NUMBER if latin.isdigit() else (INITIAL if len(latin) == 1 else NAME)
-    phon = phonetic_key(latin)
-    skel = abjad_skeleton(raw, script) if script in ABJADS else latin_skeleton(latin)
-    return Token(raw, latin, phon, skel, script, kind, _WEIGHTS[kind])
-
-
-def _raw_parts(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", name)
-    parts: list[str] = []
-    for chunk in _SPLIT.split(text):
-        chunk = chunk.strip(_APOSTROPHES)
-        if not chunk:
-            continue
-        # Two or three capital consonants in a mixed-case name are initials: "JC Juncker".
-        if (
-            2 <= len(chunk) <= 3
-            and chunk.isupper()
-            and chunk.isascii()
-            and not re.search(r"[AEIOUY]", chunk)
-            and not text.isupper()
-        ):
-            parts.extend(chunk)
-            continue
-        parts.append(chunk)
-    return parts
-
-
-@lru_cache(maxsize=262144)
-def parse_name(name: str) -> tuple[Token, ...]:
-    """Split a name into typed, pre-normalised parts (cached: names repeat a lot)."""
-    tokens: list[Token] = []
-    parts = _raw_parts(name)
-    i = 0
-    while i < len(parts):
-        raw = parts[i]
-        script = script_of(raw)
-        latin = to_latin(raw.strip(_APOSTROPHES))
-        nxt = parts[i + 1] if i + 1 < len(parts) else None
-        # "Abd al-Aziz", "Abdul Aziz", "عبد العزيز": the servant-of compound is one name.
-        if script == ARABIC and strip_marks(raw) == "عبد" and nxt is not None:
-            tokens.append(_make(raw + nxt))
-            i += 2
-            continue
-        if script == LATIN and _ABD_LATIN.match(latin) and nxt is not None:
-            j = i + 1
-            if to_latin(parts[j]) in ("al", "el", "ul", "ol") and j + 1 < len(parts):
-                j += 1
-            joined = "abdul" + to_latin(parts[j])
-            tokens.append(_make(" ".join(parts[i : j + 1]), latin=joined))
-            i = j + 1
-            continue
-        i += 1
-        if latin in _HONORIFICS or raw in _HONORIFICS_NATIVE:
-            continue
-        particle = _PARTICLES.get(latin) if script == LATIN else _PARTICLES_NATIVE.get(raw)
-        if particle is not None:
-            tokens.append(_make(raw, PARTICLE, particle))
-            continue
-        if script == ARABIC and raw.startswith(ARABIC_ARTICLE) and len(raw) > 3:
-            raw = raw[len(ARABIC_ARTICLE) :]
-        if script == LATIN and _ABD_JOINED.match(latin):
-            latin = _ABD_JOINED.sub("abdul", latin)
-        if latin or script in ABJADS:
-            tokens.append(_make(raw, latin=latin))
-    if not any(t.kind != PARTICLE for t in tokens):
-        # A name made only of particles ("Al Bin") is still a name: compare it as one.
-        tokens = [t._replace(kind=NAME, weight=1.0) for t in tokens]
-    return tuple(tokens)
-
-
 @lru_cache(maxsize=524288)
 def token_sim(a: Token, b: Token) -> tuple[float, str]:
     """Similarity of two name parts and how they matched."""
+    sim, how = _plain_sim(a, b)
+    if sim < _READING_BELOW and a.kind == b.kind == NAME:
+        reading = _reading_sim_of(a, b)
+        if reading > sim:
+            return reading, "transliteration"
+    return sim, how
+
+
+@lru_cache(maxsize=524288)
+def _plain_sim(a: Token, b: Token) -> tuple[float, str]:
+    """``token_sim`` without the foreign readings (see ``readings``)."""
     if a.kind == PARTICLE or b.kind == PARTICLE:
         return (1.0, "exact") if a.kind == b.kind and a.latin == b.latin else (0.0, "")
     if a.kind == NUMBER or b.kind == NUMBER:
         return (1.0, "exact") if a.latin == b.latin else (0.0, "")
     if a.kind == INITIAL or b.kind == INITIAL:
-        if a.latin[:1] == b.latin[:1] or a.phon[:1] == b.phon[:1]:
+        if a.script in ABJADS or b.script in ABJADS:
+            # The first sound class: א for A/E/I, ב for B or V.
+            same = a.skel[:1] and b.skel[:1] and skeleton_distance(a.skel[:1], b.skel[:1]) <= 0.3
+        else:
+            same = a.latin[:1] == b.latin[:1] or a.phon[:1] == b.phon[:1]
+        if same:
             return 1.0 if a.kind == b.kind else 0.9, "initial"
         return 0.0, ""
     cross = a.script != b.script
@@ -186,11 +101,14 @@ def token_sim(a: Token, b: Token) -> tuple[float, str]:
                                                   == strip_marks(b.raw).casefold()):
         return 1.0, "exact"
     how = "transliteration" if cross else "exact"
-    if a.script in ABJADS or b.script in ABJADS:
+    if a.script in ABJADS and b.script in ABJADS:
         sim = _skeleton_sim(a.skel, b.skel)
         if not cross:
             sim = max(sim, _fuzzy(strip_marks(a.raw), strip_marks(b.raw)))
         return (sim, "transliteration" if cross else "fuzzy") if sim else (0.0, "")
+    if a.script in ABJADS or b.script in ABJADS:
+        sim = _abjad_sim(*((a, b) if a.script in ABJADS else (b, a)))
+        return (sim, "transliteration") if sim else (0.0, "")
     if a.script == b.script == OTHER:
         # Hanzi, kana, hangul: one character is a syllable, and romanising would merge
         # homophones (石/市 both "shi"), so compare the characters themselves.
@@ -200,11 +118,108 @@ def token_sim(a: Token, b: Token) -> tuple[float, str]:
         return 0.99, how
     if cross and CYRILLIC in (a.script, b.script):
         cyr, lat = (a, b) if a.script == CYRILLIC else (b, a)
-        alt = ukrainian_latin(cyr.raw)
-        if alt != cyr.latin:
-            other = _latin_sim(_make(cyr.raw, cyr.kind, alt), lat)
-            return max(other, _latin_sim(a, b))
+        best = _latin_sim(a, b)
+        if best[0] < _READING_BELOW:
+            alt = ukrainian_latin(cyr.raw)
+            if alt != cyr.latin:
+                best = max(best, _latin_sim(make_token(cyr.raw, cyr.kind, alt), lat))
+        # What is left once romanisation is accounted for is two letters or more in a
+        # short word: another name (Соколов / Sobolev, Лебедев / Lebed).
+        return best if best[0] >= _CYRILLIC_FLOOR else (0.0, "")
     return _latin_sim(a, b)
+
+
+def _reading_sim_of(a: Token, b: Token) -> float:
+    """The best similarity through a foreign reading of the Latin part, or 0."""
+    if LATIN not in (a.script, b.script) or a.script == b.script:
+        return 0.0
+    lat, other = (a, b) if a.script == LATIN else (b, a)
+    if other.script in ABJADS:
+        return _abjad_reading_sim(other, lat)
+    if other.script != CYRILLIC:
+        return 0.0
+    best = 0.0
+    for reading in foreign_latin(lat.raw):
+        sim = _reading_sim(other, reading) * _READING_WEIGHT
+        if sim > best and sim >= _READING_MIN:
+            best = sim
+    return best
+
+
+# A foreign reading is tried only where the plain spelling falls short, and counts a little
+# less than a plain match: it is one reading among several.
+_READING_BELOW = 0.9
+_READING_WEIGHT = 0.97
+_READING_DISTANCE = 0.2
+_CYRILLIC_FLOOR = 0.75
+# A reading is itself a guess: one letter off counts only in a word of six letters or more.
+_READING_MIN = 0.8
+# The mass of the "Abd" that two servant-of compounds share (see ``skeleton_sim``).
+_ABD_SHARED = 2.15
+
+
+def _reading_sim(cyr: Token, reading: str) -> float:
+    """``_latin_sim`` of a Cyrillic part and a foreign reading (already in ``to_latin``
+    letters), without building a part for every reading of every name."""
+    if reading == cyr.latin:
+        return 0.99
+    if abs(len(reading) - len(cyr.latin)) > 3:
+        return 0.0
+    sim = _fuzzy(reading, cyr.latin)
+    if not sim:
+        return 0.0
+    phon = phonetic_key(reading)
+    if phon == cyr.phon:
+        return 0.95
+    sim = max(sim, 0.98 * _fuzzy(phon, cyr.phon))
+    # Same consonants in the same order, w read as v (see ``_latin_sim``).
+    if (
+        sim < 0.85
+        and len(reading) >= 5
+        and phon[:1] == cyr.phon[:1]
+        and len(cyr.skel) >= 3
+        and latin_skeleton(reading).replace("W", "B") == cyr.skel.replace("W", "B")
+    ):
+        sim = 0.85
+    return sim
+
+
+def _abjad_sim(abjad: Token, other: Token) -> float:
+    """Similarity of a Hebrew or Arabic part to a part in another script."""
+    abd = _ABD_SHARED if abjad.skel[:3] == "ABD" and other.latin[:3] == "abd" else 0.0
+    return _skeleton_sim(abjad.skel, vowelled_skeleton(other.latin), abd)
+
+
+def _abjad_reading_sim(abjad: Token, lat: Token) -> float:
+    plain = _consonants(vowelled_skeleton(lat.latin))
+    consonants = _consonants(abjad.skel)
+    # A reading keeps the consonants of the spelling or drops a silent one or two, and
+    # begins with one its rules can give (ch and j as sh, j as kh, a silent h...).
+    if not 0 <= len(plain) - len(consonants) <= 2 or consonants[:1] not in _reading_starts(
+        lat.latin, plain
+    ):
+        return 0.0
+    best = 0.0
+    for skel in spoken_skeletons(lat.raw):
+        # A reading must fit all but a vowel letter: Spanish j as ח (Jorge, חורחה) should
+        # not make Jamal كمال. Within that every consonant but b/v is the same.
+        if _consonants(skel) == consonants:
+            best = max(best, _READING_WEIGHT * _skeleton_sim(
+                abjad.skel, skel, 0.0, _READING_DISTANCE))  # fmt: skip
+    return best
+
+
+@lru_cache(maxsize=131072)
+def _consonants(skel: str) -> str:
+    return strong_skeleton(skel).replace("B", "")
+
+
+def _reading_starts(latin: str, consonants: str) -> set[str]:
+    """The first consonants a French, Spanish or Turkish reading of ``latin`` can have."""
+    starts = {consonants[:1], consonants[1:2], ""}
+    if latin[:1] in "cjgsz":
+        starts.update("SXJK")
+    return starts
 
 
 def _latin_sim(a: Token, b: Token) -> tuple[float, str]:
@@ -227,30 +242,69 @@ def _latin_sim(a: Token, b: Token) -> tuple[float, str]:
     return sim, "transliteration" if cross else "fuzzy"
 
 
+def _size(token: Token) -> int:
+    # Hebrew and Arabic write few vowels: compare lengths in consonants when one side does.
+    return len(strong_skeleton(token.skel))
+
+
+def _joined(left: Token, right: Token, lengths: set[int], sizes: set[int], more: bool,
+            cross: bool, particles: set[str]) -> Token | None:  # fmt: skip
+    """The one word two neighbours may be, when its length fits a name of the other side."""
+    kinds = (left.kind, right.kind)
+    if left.script != right.script or kinds not in _JOINABLE:
+        return None
+    abjad = left.script in ABJADS
+    # Two of our names can only be one of theirs if we have more names than they do; a
+    # particle is joined only where another script writes it as part of the word.
+    if (kinds == (NAME, NAME) and not more and (abjad or not lengths)) or (
+        left.kind == PARTICLE and (not cross or left.latin in particles)
+    ):
+        return None
+    head = to_latin(left.raw) if left.kind == PARTICLE else left.latin
+    latin = None if abjad else head + right.latin
+    if latin is not None and any(abs(n - len(latin)) <= 2 for n in lengths):
+        return make_token(left.raw + right.raw, NAME, latin)
+    if sizes:
+        skel = abjad_skeleton(left.raw + right.raw, left.script) if abjad else latin_skeleton(
+            latin or "")
+        if any(abs(n - len(strong_skeleton(skel))) <= 1 for n in sizes):
+            return make_token(left.raw + right.raw, NAME, latin)
+    return None
+
+
 def _join_adjacent(tokens: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
-    """Merge neighbours that the other name writes as one word ("Jan Daniel" / "JanDaniel")."""
-    lengths = {len(t.latin) for t in other if t.kind == NAME and t.script not in ABJADS}
-    if len(tokens) < 2 or not lengths:
+    """Merge neighbours that the other name writes as one word ("Jan Daniel" / "JanDaniel",
+    "نصر الله" / "Nasrallah", "de Gaulle" / "ديغول")."""
+    names = [t for t in other if t.kind == NAME]
+    if len(tokens) < 2 or not names:
         return tokens
+    lengths = {len(t.latin) for t in names if t.script not in ABJADS}
+    # Lengths in consonants where Hebrew or Arabic is on either side: they write few vowels.
+    abjads = tokens[0].script in ABJADS or any(t.script in ABJADS for t in names)
+    sizes = {_size(t) for t in names} if abjads else set()
+    more = abjads and sum(t.kind == NAME for t in tokens) > len(names)
+    cross = any(t.script != tokens[0].script for t in names)
+    # A particle the other name also has pairs with it: no need to join it.
+    particles = {t.latin for t in other if t.kind == PARTICLE}
     out = list(tokens)
     i = 0
     while i < len(out) - 1:
         left, right = out[i], out[i + 1]
-        joined = left.latin + right.latin
-        if (
-            left.kind == NAME
-            and right.kind in (NAME, PARTICLE)
-            and left.script not in ABJADS
-            and any(abs(n - len(joined)) <= 2 for n in lengths)
-        ):
-            candidate = _make(left.raw + right.raw, NAME, joined)
-            best_joined = max(token_sim(candidate, t)[0] for t in other)
-            best_apart = max(token_sim(left, t)[0] for t in other)
-            if best_joined >= 0.85 and best_joined > best_apart:
-                out[i : i + 2] = [candidate]
-                continue
+        candidate = _joined(left, right, lengths, sizes, more, cross, particles)
+        if candidate is not None:
+            apart = (left,) if left.kind == NAME else (left, right)
+            best_apart = max(_plain_sim(x, t)[0] for x in apart for t in other)
+            # Joining across scripts or a particle is for parts that find no match apart.
+            if best_apart < 0.9 or (left.script not in ABJADS and left.kind == NAME):
+                best_joined = max(_plain_sim(candidate, t)[0] for t in other)
+                if best_joined >= 0.85 and best_joined > best_apart:
+                    out[i : i + 2] = [candidate]
+                    continue
         i += 1
     return tuple(out)
+
+
+_JOINABLE = frozenset({(NAME, NAME), (NAME, PARTICLE), (PARTICLE, NAME)})
 
 
 class Explanation(NamedTuple):
@@ -258,13 +312,17 @@ class Explanation(NamedTuple):
     text: str
 
 
-def _pair_up(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, float, str]]:
-    scored = []
-    for i, a in enumerate(ta):
-        for j, b in enumerate(tb):
-            sim, how = token_sim(a, b)
-            if sim > 0.0:
-                scored.append((sim * min(a.weight, b.weight), sim, i, j, how))
+_READ_INTO = ABJADS | {CYRILLIC}  # the scripts that write foreign names by ear
+
+
+def _greedy(
+    ta: tuple[Token, ...], tb: tuple[Token, ...], sims: dict[tuple[int, int], tuple[float, str]]
+) -> list[tuple[int, int, float, str]]:
+    scored = [
+        (sim * min(ta[i].weight, tb[j].weight), sim, i, j, how)
+        for (i, j), (sim, how) in sims.items()
+        if sim > 0.0
+    ]
     scored.sort(reverse=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -275,6 +333,32 @@ def _pair_up(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, in
             used_b.add(j)
             pairs.append((i, j, sim, how))
     return pairs
+
+
+def _pair_up(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, float, str]]:
+    sims = {(i, j): _plain_sim(a, b) for i, a in enumerate(ta) for j, b in enumerate(tb)}
+    pairs = _greedy(ta, tb, sims)
+    if len(pairs) == min(len(ta), len(tb)) and all(p[2] >= _READING_BELOW for p in pairs):
+        return pairs
+    scripts = {t.script for t in ta} | {t.script for t in tb}
+    if LATIN not in scripts or not scripts & _READ_INTO:
+        return pairs
+    # Foreign readings cost more than plain spellings: they are consulted only between
+    # parts that found no good partner (a given name matched plainly needs none).
+    paired_a = {i for i, _, sim, _ in pairs if sim >= _READING_BELOW}
+    paired_b = {j for _, j, sim, _ in pairs if sim >= _READING_BELOW}
+    changed = False
+    for i, a in enumerate(ta):
+        if i in paired_a or a.kind != NAME:
+            continue
+        for j, b in enumerate(tb):
+            if j in paired_b or b.kind != NAME or sims[i, j][0] >= _READING_BELOW:
+                continue
+            full = token_sim(a, b)
+            if full[0] > sims[i, j][0]:
+                sims[i, j] = full
+                changed = True
+    return _greedy(ta, tb, sims) if changed else pairs
 
 
 def _judge(ta: tuple[Token, ...], tb: tuple[Token, ...], explain: bool) -> Explanation:

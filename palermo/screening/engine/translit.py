@@ -25,6 +25,7 @@ ABJADS = frozenset({HEBREW, ARABIC})
 #   B labial (b p f v)   W weak labial/vowel (ו و, Latin w)   K velar (k q c)
 #   G (g gh)   J (j dj, ج)   X (ch kh, ח خ)   H (h, ح ه)   D dental (d t th dh)
 #   S sibilant (s z sh ts)   L M N R as such   Y weak (y, י ي)   A weak vowel-like (א ע ا ء)
+#   T the ta marbuta ة (-a, -ah, -at)
 _HEBREW = {
     "א": "A", "ב": "B", "ג": "G", "ד": "D", "ה": "H", "ו": "W", "ז": "S", "ח": "X",
     "ט": "D", "י": "Y", "כ": "K", "ך": "K", "ל": "L", "מ": "M", "ם": "M", "נ": "N",
@@ -36,7 +37,7 @@ _HEBREW_GERESH = {"G": "J", "S": "X"}
 
 _ARABIC = {
     "ا": "A", "أ": "A", "إ": "A", "آ": "A", "ء": "A", "ؤ": "A", "ئ": "A", "ع": "A",
-    "ى": "A", "ة": "H", "ب": "B", "ت": "D", "ث": "D", "ج": "J", "ح": "H", "خ": "X",
+    "ى": "A", "ة": "T", "ب": "B", "ت": "D", "ث": "D", "ج": "J", "ح": "H", "خ": "X",
     "د": "D", "ذ": "D", "ر": "R", "ز": "S", "س": "S", "ش": "S", "ص": "S", "ض": "D",
     "ط": "D", "ظ": "D", "غ": "G", "ف": "B", "ق": "K", "ك": "K", "ل": "L", "م": "M",
     "ن": "N", "ه": "H", "و": "W", "ي": "Y",
@@ -83,6 +84,8 @@ def strip_marks(text: str) -> str:
 def to_latin(token: str) -> str:
     """Lower-case ASCII letters and digits for any token (abjads get a rough reading)."""
     ascii_text = anyascii(token).lower()
+    if ascii_text.isalnum():
+        return ascii_text
     return "".join(ch for ch in ascii_text if ch.isalnum())
 
 
@@ -98,6 +101,11 @@ def ukrainian_latin(token: str) -> str:
 def abjad_skeleton(token: str, script: str) -> str:
     """Sound-class skeleton of a Hebrew or Arabic token, vowel letters kept as weak classes."""
     text = strip_marks(token)
+    # Foreign ch written as two letters: تشرشل Churchill, טשרניחובסקי Tchernichovsky.
+    text = text.replace("تش", "چ") if script == ARABIC else text.replace("טש", "צ'")
+    if text == "عمرو":
+        # The waw of Amr is never read: it only tells the name from Umar عمر.
+        text = "عمر"
     table = _HEBREW if script == HEBREW else _ARABIC
     out: list[str] = []
     for ch in text:
