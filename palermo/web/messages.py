@@ -134,6 +134,10 @@ def fill(language: str, translations: dict[str, Any]) -> list[str]:
         if message is None:
             unknown.append(key)
             continue
+        if isinstance(message.id, tuple | list) and isinstance(string, str):
+            # One form given for a plural: every form of the language takes it, rather than
+            # its characters being spread over the forms.
+            string = [string] * catalog.num_plurals
         message.string = tuple(string) if isinstance(string, list) else string
         message.flags.discard("fuzzy")
     path = po_path(language)
