@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -84,8 +85,10 @@ def _lock_chain() -> tuple[int, str]:
     return (int(last[0]), str(last[1])) if last else (0, GENESIS)
 
 
-def _append(events: Sequence[AuditEvent]) -> None:
-    """Chain ``events`` after the last entry and write them in one statement."""
+def _append(events: Sequence[AuditEvent],
+            extras: Sequence[Callable[[], object]] = ()) -> None:
+    """Chain ``events`` after the last entry and write them in one statement; then the
+    ``extras`` (writes the entries brought), in the same transaction."""
     with transaction.atomic():
         seq, prev_hash = _lock_chain()
         at = timezone.now().astimezone(dt.UTC)
@@ -94,6 +97,8 @@ def _append(events: Sequence[AuditEvent]) -> None:
             event.seq, event.at, event.prev_hash = seq, at, prev_hash
             event.hash = prev_hash = compute_hash(event)
         _insert(events)
+        for extra in extras:
+            extra()
 
 
 _COLUMNS = ("seq", "at", "actor_id", "actor_label", "agency_label", "action", "object_type",
@@ -147,10 +152,13 @@ def record(
     reason: str = "",
     detail: dict[str, Any] | None = None,
     actor_label: str = "",
+    then: group_commit.Then | None = None,
 ) -> AuditEvent:
     """Append one entry to the chain. Call it inside the transaction of the change it records,
     so the change and its entry are kept or lost together. Outside a transaction the entry
-    joins a group commit (see group_commit) and is committed when this returns."""
+    joins a group commit (see group_commit) and is committed when this returns; ``then``
+    (given the chained entry) makes the change's writes in that same commit, so a change
+    need not open a transaction of its own to be kept or lost with its entry."""
     request_user = getattr(request, "user", None)
     if actor is None and request_user is not None and request_user.is_authenticated:
         actor = request_user
@@ -158,9 +166,9 @@ def record(
                    object_id=object_id, outcome=outcome, reason=reason, detail=detail,
                    actor_label=actor_label)
     if transaction.get_connection().in_atomic_block:
-        _append([event])
+        _append([event], [functools.partial(then, event)] if then else [])
     else:
-        group_commit.append(event, _append)
+        group_commit.append(event, _append, then)
     return event
 
 

@@ -70,10 +70,12 @@ def start_shift(session: MutableMapping[str, Any], post: str, *, actor: User,
     return post
 
 
-# Raising: one alert per hit, to the record's owner, inside the check's transaction.
+# Raising: one alert per hit, to the record's owner, committed with the check's audit entry.
 
-def raise_alerts(user: User, hits: list[Any], *, post: str, read: dict[str, str],
-                 check_seq: int | None) -> list[Alert]:
+def raise_alerts(user: User, hits: list[Any], *, post: str,
+                 read: dict[str, str]) -> list[Alert]:
+    """The alerts of a check's hits, not written yet: :func:`write_alerts` writes them in the
+    check's commit. The owner hears of them afterwards, from the outbox (outbox.py)."""
     read = {k: v for k, v in read.items() if v}
     made = []
     for hit in hits:
@@ -82,27 +84,34 @@ def raise_alerts(user: User, hits: list[Any], *, post: str, read: dict[str, str]
         made.append(Alert(
             agency_id=owner_id, kind=hit.kind, record_id=hit.record["id"], score=hit.score,
             checked_by=user, post=post[:MAX_POST], record=dict(hit.record), query=read,
-            notice_id=(hit.notice or {}).get("id"), check_seq=check_seq,
+            notice_id=(hit.notice or {}).get("id"),
             summary=f"{hit.kind} hit ({hit.score:.2f}) by {user.agency.name}"[:300]))
-    alerts = Alert.objects.bulk_create(made)
-    _tell_owners(user, alerts, post)
-    return alerts
+    return made
 
 
-def _tell_owners(user: User, alerts: list[Alert], post: str) -> None:
-    """Each owning agency also hears of the hit in its messages, not only on its alerts page;
-    the message names the record, never the traveller."""
-    owners = {a.pk: a for a in agencies.listing().filter(pk__in={x.agency_id for x in alerts})}
-    for owner_id in sorted(owners):
-        mine = [a for a in alerts if a.agency_id == owner_id]
-        lines = [_("%(kind)s record %(id)s, score %(score).2f") % {
-            "kind": registry.label("screening_kinds", a.kind, get_language() or "en"),
-            "id": a.record_id, "score": a.score} for a in mine]
-        messaging.notify_agency(
-            owners[owner_id], _("Screening hit on your watch list"),
-            "\n".join([_("Checked by %(agency)s at %(post)s.") % {
-                "agency": user.agency.name, "post": post or "—"}, *lines,
-                _("Open your alerts: %(url)s") % {"url": reverse("screening:alerts")}]))
+def write_alerts(made: list[Alert], check_seq: int | None) -> None:
+    """One INSERT for a check's alerts, naming the check's audit entry."""
+    for alert in made:
+        alert.check_seq = check_seq
+    Alert.objects.bulk_create(made)
+
+
+def tell_owner(alerts: list[Alert]) -> None:
+    """The owning agency of ``alerts`` (one check's, one agency's) hears of the hit in its
+    messages, not only on its alerts page; the message names the record, never the
+    traveller. The outbox calls this once the alerts are claimed."""
+    owner = agencies.listing().filter(pk=alerts[0].agency_id).first()
+    if owner is None:  # no longer an agency anyone reads for: nobody to tell
+        return
+    first = alerts[0]
+    lines = [_("%(kind)s record %(id)s, score %(score).2f") % {
+        "kind": registry.label("screening_kinds", a.kind, get_language() or "en"),
+        "id": a.record_id, "score": a.score} for a in alerts]
+    messaging.notify_agency(
+        owner, _("Screening hit on your watch list"),
+        "\n".join([_("Checked by %(agency)s at %(post)s.") % {
+            "agency": first.checked_by.agency.name, "post": first.post or "—"}, *lines,
+            _("Open your alerts: %(url)s") % {"url": reverse("screening:alerts")}]))
 
 
 # Reading.
@@ -244,3 +253,16 @@ def step(alert: Alert, name: str, *, actor: User, version: int, outcome: str = "
     _require(actor)
     return act(alert, name, actor=actor, version=version, object_type="screening_alert",
                outcome=outcome, note=note, request=request)
+
+
+# The API's view of an alert: what the alert's page shows the same user, field by field.
+
+_IDENTITY = ("names", "birth_date", "nationalities", "sex")
+
+
+def record_shown(alert: Alert, user: User) -> dict[str, Any]:
+    """The record as it was hit, without the listed person's identity where the page
+    withholds the name (``shows_name``)."""
+    if shows_name(alert, user):
+        return dict(alert.record)
+    return {key: value for key, value in alert.record.items() if key not in _IDENTITY}

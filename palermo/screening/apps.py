@@ -7,6 +7,7 @@ class ScreeningConfig(AppConfig):
     verbose_name = "Screening"
 
     def ready(self) -> None:
-        from palermo.screening import navigation
+        from palermo.screening import navigation, person_keys
 
         navigation.register()
+        person_keys.connect()

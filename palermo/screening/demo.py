@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from django.db import transaction
+
 from palermo.access.services import agencies
 from palermo.screening.models import WatchedDocument, WatchedPerson, WatchedVehicle
 
@@ -37,7 +39,9 @@ def seed(say: Callable[[str], None]) -> None:
                                   make="Honda", model="Accord", colour="grey",
                                   owner_agency=police, source="demo")
     for names, born, sex, nationalities, reason, action in PERSONS:
-        WatchedPerson.objects.create(names=names, birth_date=dt.date.fromisoformat(born),
-                                     sex=sex, nationalities=nationalities, reason=reason,
-                                     action=action, owner_agency=police, source="demo")
+        # Each person with its name keys (person_keys files them on save), or neither.
+        with transaction.atomic():
+            WatchedPerson.objects.create(names=names, birth_date=dt.date.fromisoformat(born),
+                                         sex=sex, nationalities=nationalities, reason=reason,
+                                         action=action, owner_agency=police, source="demo")
     say(f"Demo watch lists: {WatchedPerson.objects.filter(source='demo').count()} persons")

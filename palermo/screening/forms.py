@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
 from palermo.screening.alerts import MAX_NOTE, MAX_POST
 from palermo.vocab import registry
 

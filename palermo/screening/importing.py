@@ -22,6 +22,7 @@ from palermo.screening.import_formats import COLUMNS, FileError, Reader, reader_
 from palermo.screening.import_rows import Checker, Row
 from palermo.screening.import_writer import Table, chunks
 from palermo.screening.models import WatchedDocument, WatchedPerson, WatchedVehicle
+from palermo.screening.person_keys import KeyWriter
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -105,6 +106,8 @@ class _Run:
         self.last_line: int | None = None
         self.committed = 0  # batches written (in batches mode)
         self.checker = Checker(kind)
+        # Persons are filed under their name keys as they are written (person_keys).
+        self.keys = KeyWriter() if kind == "persons" else None
         # source -> source_id -> record id (0: added by this run, id not read back yet).
         self.known: dict[str, dict[str, int]] = {}
 
@@ -136,10 +139,16 @@ class _Run:
     def flush(self, rows: list[Row], *, write: bool) -> None:
         plan = self.resolve(rows)
         if write:
-            self.table.delete(plan.removes)
+            self.table.delete(plan.removes)  # a person's name keys go with it (cascade)
             self.table.update(plan.updates)
             adds = [row for row in plan.adds if row is not None]
-            self.table.insert(adds)
+            new = self.table.insert(adds, ids=self.keys is not None)
+            if self.keys is not None:
+                # In the batch's transaction: the next check anywhere sees the change.
+                self.keys.file([(pk, row.values["names"]) for pk, row in plan.updates.items()
+                                if "names" in row.values], replace=True)
+                self.keys.file([(pk, row.values.get("names") or []) for pk, row in
+                                zip(new, adds, strict=True)], replace=False)
             self.report.removed += len(plan.removes)
             self.report.updated += len(plan.updates)
             self.report.added += len(adds)

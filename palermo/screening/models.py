@@ -61,11 +61,53 @@ class WatchedPerson(models.Model):
     source_id = models.CharField(max_length=100, blank=True)
     case_reference = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    # Rebuilds the in-memory name index when any person changes (services.person_index).
+    # When the person last changed (imports set it too).
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     def __str__(self) -> str:
         return f"watched person {self.pk}"
+
+
+class PersonWord(models.Model):
+    """A distinct name part of the watch list (the index's vocabulary): never changed or
+    removed, so a process may keep what it read of it. ``text`` gives back the matcher's
+    parsed part (engine.index.word_text)."""
+
+    text = models.CharField(max_length=1000, unique=True)
+
+    def __str__(self) -> str:
+        return self.text.rsplit("\x1f", 1)[-1]
+
+
+class PersonWordKey(models.Model):
+    """A retrieval key of a list word (engine.index.token_keys): a query part looks up its
+    own keys here to find the list words that may match it."""
+
+    key = models.CharField(max_length=1000)
+    word = models.ForeignKey(PersonWord, on_delete=models.CASCADE, related_name="+",
+                             db_index=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "word"],
+                                               name="person_word_key_once")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class PersonNameKey(models.Model):
+    """A posting of a watched person under a word, a lone word or a pair of words of one of
+    its names (engine.index.person_postings). Kept in step with the list in the same
+    transaction as every change (screening.person_keys); a removed person takes its keys."""
+
+    key = models.BigIntegerField()
+    person = models.ForeignKey(WatchedPerson, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "person"], name="person_name_key")]
+
+    def __str__(self) -> str:
+        return f"{self.key} -> {self.person_id}"
 
 
 class AlertState(models.TextChoices):
@@ -109,12 +151,18 @@ class Alert(models.Model):
     outcome = models.CharField(_("outcome"), max_length=32, blank=True)
     outcome_note = models.TextField(_("note"), blank=True)
     version = models.PositiveIntegerField(default=1)
+    # The alert is the outbox of the owner's message: written with the check, told after the
+    # answer; empty until the message is sent (screening/outbox.py).
+    owner_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-checked_at"]
         indexes = [models.Index(fields=["agency", "acknowledged_at"]),
                    models.Index(fields=["agency", "state"],
-                                name="screening_alert_agency_state")]
+                                name="screening_alert_agency_state"),
+                   # Only the few alerts still to tell: the sweep's query stays one probe.
+                   models.Index(fields=["id"], condition=models.Q(owner_told_at__isnull=True),
+                                name="screening_alert_untold")]
 
     def __str__(self) -> str:
         return self.summary

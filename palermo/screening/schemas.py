@@ -1,8 +1,10 @@
+import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
 
-from palermo.web.limits import NOTE
+from palermo.screening.alerts import MAX_NOTE
+from palermo.web.limits import NOTE, Code, Version
 
 
 class TravelDocumentIn(Schema):
@@ -48,3 +50,45 @@ class CheckOut(Schema):
     mrz: dict[str, Any] | None
     warnings: list[str]
     took_ms: float
+
+
+class AlertOut(Schema):
+    """An alert as its page shows it: the listed person's identity only to those the page
+    shows it to (``name_shown``); ``links`` are the application's pages for the record, the
+    notice and the case, where the caller may open them."""
+
+    id: int
+    kind: str
+    agency: str
+    score: float
+    record: dict[str, Any]
+    name_shown: bool
+    query: dict[str, Any]
+    notice_id: int | None
+    check_seq: int | None
+    post: str
+    checked_by: str
+    checked_by_agency: str
+    checked_at: dt.datetime
+    state: str
+    acknowledged_by: str | None
+    acknowledged_at: dt.datetime | None
+    taken_by: str | None
+    taken_at: dt.datetime | None
+    closed_by: str | None
+    closed_at: dt.datetime | None
+    outcome: str
+    outcome_note: str
+    may_act: bool
+    links: dict[str, str]
+    version: int
+
+
+class AlertStepIn(Schema):
+    version: Version  # the alert's version as read: a step on a changed alert answers 409
+
+
+class AlertCloseIn(Schema):
+    version: Version
+    outcome: Code  # from the alert_outcomes vocabulary
+    note: str = Field("", max_length=MAX_NOTE)

@@ -5,26 +5,23 @@ the agency that owns the record."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
-from palermo.screening import alerts
+from palermo.screening import alerts, outbox, person_keys
 from palermo.screening.engine import mrz as mrz_engine
 from palermo.screening.engine.documents import confusable_variants, normalise, vin_problem
-from palermo.screening.engine.index import PersonIndex
 from palermo.screening.engine.names import DEFAULT_THRESHOLD, explain_names
 from palermo.screening.models import WatchedDocument, WatchedPerson, WatchedVehicle
 from palermo.vocab import registry
@@ -114,49 +111,6 @@ def _person_record(person: WatchedPerson) -> dict[str, Any]:
             "owner_id": person.owner_agency_id}
 
 
-_index_lock = threading.Lock()
-# (count, last change) of the list the index reflects, and the index.
-_index: tuple[tuple[Any, ...], PersonIndex] | None = None
-_INDEXED = ("id", "names", "birth_date", "nationalities", "sex")
-
-
-def _add(index: PersonIndex, person: WatchedPerson) -> None:
-    index.add(person.pk, person.names,
-              birth_date=person.birth_date.isoformat() if person.birth_date else None,
-              nationalities=person.nationalities, sex=person.sex or None)
-
-
-def person_index() -> PersonIndex:
-    """The in-memory name index of this server process. Built once; afterwards only the
-    persons changed since (newer ``updated_at``) are re-added, and removals are found by
-    comparing ids when the count says some are gone."""
-    global _index
-    stamp = tuple(WatchedPerson.objects.aggregate(n=Count("id"), at=Max("updated_at")).values())
-    with _index_lock:
-        if _index is None:
-            index = PersonIndex()
-            for person in WatchedPerson.objects.only(*_INDEXED).iterator(2000):
-                _add(index, person)
-            # The index is millions of long-lived objects: left to the cyclic collector, each
-            # of its full passes would stall a check for hundreds of milliseconds.
-            gc.freeze()
-            _index = (stamp, index)
-        elif _index[0] != stamp:
-            (_count, last_at), index = _index
-            changed = WatchedPerson.objects.only(*_INDEXED)
-            if last_at is not None:
-                changed = changed.filter(updated_at__gte=last_at)
-            for person in changed.iterator(2000):
-                index.remove(person.pk)
-                _add(index, person)
-            if len(index) != stamp[0]:
-                present = set(WatchedPerson.objects.values_list("id", flat=True))
-                for gone in index.ids() - present:
-                    index.remove(gone)
-            _index = (stamp, index)
-        return _index[1]
-
-
 _DOCUMENT_COLUMNS = ("id", "number", "issuing_state", "kind", "status", "source", "reported_on",
                      "owner_id", "owner")
 
@@ -244,8 +198,8 @@ def _check_person(query: Query, hits: list[Hit]) -> None:
     if len(name) > MAX_NAME:
         raise ServiceError(_("A name has at most %(n)d characters.") % {"n": MAX_NAME},
                            field="name")
-    found = person_index().search(name, birth_date=query.birth_date,
-                                  nationality=query.nationality, sex=query.sex, limit=5)
+    found = person_keys.search(name, birth_date=query.birth_date,
+                               nationality=query.nationality, sex=query.sex, limit=5).hits
     persons = {p.pk: p for p in WatchedPerson.objects.select_related("owner_agency")
                .filter(pk__in=[pid for pid, _score in found])}
     reasons = registry.get("watch_reasons")
@@ -308,24 +262,24 @@ def check(user: User, query: Query, *, post: str = "", reason: str = "",
 
 def _record(user: User, query: Query, result: Result, post: str, reason: str,
             request: HttpRequest | None) -> None:
+    """The check's audit entry and, on a hit, its alerts, in the group commit the process's
+    concurrent checks share (audit.record's ``then``): the check answers once they are
+    committed, and a failed write fails it closed. The owners' messages go afterwards, from
+    the alerts as an outbox (outbox.py)."""
     summary = {"document": query.document_number, "state": query.issuing_state,
                "vin": query.vin, "plate": query.plate, "name": query.name[:100],
                "post": post, "hits": [(h.kind, h.record["id"], h.score) for h in result.hits]}
     detail = {k: v for k, v in summary.items() if v}
-    if not result.hits:
-        # Most checks find nothing: the audit entry is then the only write, and its own
-        # transaction is enough (no savepoint inside an outer one).
-        audit.record("screening.check", actor=user, request=request, object_type="screening",
-                     reason=reason, outcome="success", detail=detail)
-        return
-    with transaction.atomic():
-        event = audit.record("screening.check", actor=user, request=request,
-                             object_type="screening", reason=reason, outcome="success",
-                             detail=detail)
+    raised: list[Any] = []
+    if result.hits:
         read = {"document": query.document_number, "issuing_state": query.issuing_state,
                 "vin": query.vin, "plate": query.plate, "name": query.name[:MAX_NAME],
                 "birth_date": query.birth_date or "", "nationality": query.nationality or ""}
-        alerts.raise_alerts(user, result.hits, post=post, read=read, check_seq=event.seq)
+        raised = alerts.raise_alerts(user, result.hits, post=post, read=read)
+    audit.record("screening.check", actor=user, request=request, object_type="screening",
+                 reason=reason, outcome="success", detail=detail,
+                 then=(lambda event: alerts.write_alerts(raised, event.seq)) if raised else None)
+    outbox.hand_over([alert.pk for alert in raised])
 
 
 # Another capability (notices) tells screening which notice a watched person is under; the
@@ -359,12 +313,15 @@ def notice_of(watched_person_id: int) -> dict[str, Any] | None:
 def watch_person(*, names: list[str], birth_date: dt.date | None, sex: str,
                  nationalities: list[str], reason: str, action: str, owner_agency_id: int,
                  source: str) -> int:
-    """Put a person on the watch list for another capability (a published notice)."""
-    person = WatchedPerson.objects.create(
-        names=names, birth_date=birth_date, sex=sex, nationalities=nationalities,
-        reason=reason, action=action, owner_agency_id=owner_agency_id, source=source)
+    """Put a person on the watch list for another capability (a published notice). The
+    person's name keys are filed with it (person_keys), so the next check finds it."""
+    with transaction.atomic():
+        person = WatchedPerson.objects.create(
+            names=names, birth_date=birth_date, sex=sex, nationalities=nationalities,
+            reason=reason, action=action, owner_agency_id=owner_agency_id, source=source)
     return int(person.pk)
 
 
 def unwatch_person(person_id: int) -> None:
+    # The person's name keys go with it (cascade), in the same transaction.
     WatchedPerson.objects.filter(pk=person_id).delete()

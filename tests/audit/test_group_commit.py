@@ -86,7 +86,7 @@ def test_a_failed_write_fails_every_request_it_held(committed: None) -> None:
     results: list[Any] = []
     calls: list[int] = []
 
-    def failing(events: Any) -> None:
+    def failing(events: Any, extras: Any) -> None:
         calls.append(len(events))
         raise RuntimeError("disk full")
 
@@ -102,6 +102,49 @@ def test_a_failed_write_fails_every_request_it_held(committed: None) -> None:
     assert calls == [3]
     assert [str(r) for r in results] == ["disk full"] * 3
     assert not AuditEvent.objects.filter(action="test.lost").exists()
+
+
+def test_an_entrys_writes_are_committed_in_its_batch(committed: None) -> None:
+    results: list[Any] = []
+    seen: list[tuple[int, bool]] = []
+
+    def with_writes(i: int) -> AuditEvent:
+        def then(event: AuditEvent) -> None:
+            # The entry is chained, and the writes share its batch's open transaction.
+            seen.append((event.seq, connection.in_atomic_block))
+            services.record("test.written_with", object_id=event.seq)
+
+        return services.record("test.grouped_with", object_id=i, then=then)
+
+    with group_commit._writer_lock:
+        threads = [_in_thread(lambda i=i: with_writes(i), results) for i in range(3)]
+        _wait_for_queue(3)
+    for thread in threads:
+        thread.join(10)
+    assert all(isinstance(event, AuditEvent) for event in results), results
+    assert sorted(seen) == sorted((event.seq, True) for event in results)
+    written = AuditEvent.objects.filter(action="test.written_with")
+    assert sorted(written.values_list("object_id", flat=True)) == sorted(
+        str(event.seq) for event in results)
+    assert services.verify_chain().ok
+
+
+def test_a_failed_write_of_one_entry_fails_its_whole_batch(committed: None) -> None:
+    results: list[Any] = []
+
+    def then(event: AuditEvent) -> None:
+        raise RuntimeError("alert refused")
+
+    attempts = [lambda: services.record("test.lost_with", then=then)] + [
+        lambda: services.record("test.lost_beside") for _ in range(2)]
+    with group_commit._writer_lock:
+        threads = [_in_thread(attempt, results) for attempt in attempts]
+        _wait_for_queue(3)
+    for thread in threads:
+        thread.join(10)
+    assert [str(r) for r in results] == ["alert refused"] * 3
+    assert not AuditEvent.objects.filter(action__startswith="test.lost").exists()
+    assert services.verify_chain().ok
 
 
 @pytest.mark.django_db

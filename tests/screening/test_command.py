@@ -103,7 +103,7 @@ def test_check_prints_the_hits_as_json(tmp_path: Path, owner: Any, user_with: An
 
 
 def test_check_needs_an_existing_user_who_may_screen(user_with: Any) -> None:
-    with pytest.raises(CommandError, match="no user with the email"):
+    with pytest.raises(CommandError, match="no active user with the email"):
         run("check", "--name", "Anyone", "--user", "nobody@example.org")
     social = user_with("social_worker")
     with pytest.raises(CommandError, match="do not allow screening"):

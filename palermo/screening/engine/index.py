@@ -49,8 +49,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from palermo.screening.engine.name_parts import make_token
 from palermo.screening.engine.names import NAME, NUMBER, Token, parse_name, score_parsed, token_sim
 from palermo.screening.engine.phonetic import loose_skeleton
 from palermo.screening.engine.translit import LATIN, strip_marks
@@ -94,8 +96,50 @@ def token_keys(token: Token) -> set[str]:
     return keys
 
 
-def _informative(tokens: Iterable[Token]) -> list[Token]:
+def informative(tokens: Iterable[Token]) -> list[Token]:
+    """The parts a person is filed under: names and numbers, each once, in order."""
     return list(dict.fromkeys(t for t in tokens if t.kind in _INFORMATIVE))
+
+
+_informative = informative
+
+# The same words and postings kept in a database (screening.person_keys): a list word is
+# stored as text that gives back the very token, and a person's postings are integers.
+_WORD_SEP = "\x1f"
+
+
+def word_text(token: Token) -> str:
+    """A list word as stored; ``word_token`` gives the same token back."""
+    return f"{token.kind}{_WORD_SEP}{token.latin}{_WORD_SEP}{token.raw}"
+
+
+@lru_cache(maxsize=131072)
+def word_token(text: str) -> Token:
+    kind, latin, raw = text.split(_WORD_SEP, 2)
+    return make_token(raw, kind, latin)
+
+
+def pair_key(a: int, b: int) -> int:
+    """The posting of persons with both words ``a`` and ``b`` (word numbers from 1)."""
+    return a * _PAIR_SHIFT + b if a < b else b * _PAIR_SHIFT + a
+
+
+def single_key(word: int) -> int:
+    """The posting of persons whose only informative part (in some name) is ``word``."""
+    return -word
+
+
+def person_postings(aliases: Iterable[Iterable[int]]) -> set[int]:
+    """Every posting of a person, from the word numbers of each of its names: each word
+    (``word`` itself), the lone word of a one-part name, and each pair of words of one name."""
+    keys: set[int] = set()
+    for words in aliases:
+        mine = sorted(set(words))
+        keys.update(mine)
+        if len(mine) == 1:
+            keys.add(single_key(mine[0]))
+        keys.update(a * _PAIR_SHIFT + b for i, a in enumerate(mine) for b in mine[i + 1 :])
+    return keys
 
 
 @dataclass(slots=True)

@@ -149,3 +149,21 @@ def test_one_letter_slips_in_short_hebrew_and_arabic_names_are_found() -> None:
     assert index.search("بهة خندف")[0][0] == "bahia"
     assert index.search("רימא אארה")[0][0] == "rima"
     assert index.last_scored <= 5
+
+
+def test_a_stored_word_gives_back_the_very_part_the_matcher_parsed() -> None:
+    from palermo.screening.engine.index import informative, word_text, word_token
+    from palermo.screening.engine.names import parse_name
+
+    for name in ("Abd al-Aziz bin Saud", "עבד אל עזיז", "عبد العزيز", "Дмитрий Волков",
+                 "Jan van der Berg", "O'Neil 2nd", "משה כ\"ץ"):
+        for token in informative(parse_name(name)):
+            assert word_token(word_text(token)) == token, (name, token)
+
+
+def test_postings_pair_the_parts_of_one_name_only() -> None:
+    from palermo.screening.engine.index import pair_key, person_postings, single_key
+
+    keys = person_postings([[1, 2, 3], [4]])
+    assert keys == {1, 2, 3, 4, pair_key(1, 2), pair_key(1, 3), pair_key(2, 3), single_key(4)}
+    assert pair_key(2, 1) == pair_key(1, 2) and pair_key(1, 4) not in keys

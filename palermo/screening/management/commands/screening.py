@@ -1,5 +1,6 @@
-"""``palermo screening import`` (watch lists from a file) and ``palermo screening check``
-(one check as a named user, the hits as JSON)."""
+"""``palermo screening import`` (watch lists from a file), ``palermo screening check``
+(one check as a named user, the hits as JSON) and ``palermo screening deliver`` (the owners'
+messages of hits a crash left in the outbox)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 from tqdm import tqdm
 
-from palermo.access.models import User
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
+from palermo.core.commands import user_by_email
 from palermo.ops.command import PalermoCommand
-from palermo.screening import offline, services
+from palermo.screening import offline, outbox, services
 from palermo.screening.import_formats import COLUMNS
 from palermo.screening.importing import ImportReport, import_file
 
@@ -25,7 +26,8 @@ ERRORS_SHOWN = 50
 
 class Command(PalermoCommand):
     help = ("Watch lists: 'import KIND FILE --agency NAME' loads a CSV, JSON Lines or FtM file "
-            "(see docs/screening-import.md); 'check ... --user EMAIL' screens as that user.")
+            "(see docs/screening-import.md); 'check ... --user EMAIL' screens as that user; "
+            "'deliver' sends the owners' messages of hits still in the outbox.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -53,6 +55,8 @@ class Command(PalermoCommand):
         check.add_argument("--sex", choices=["M", "F", "X"])
         check.add_argument("--post", default="command line", help="where the check is made")
         check.add_argument("--reason", default="")
+        actions.add_parser("deliver", help="send the owners' messages of hits left untold "
+                                           "(a server does this itself every few seconds)")
         export = actions.add_parser("export", help="write the signed offline copy for a post")
         export.add_argument("file", type=Path)
         offline_check = actions.add_parser(
@@ -74,8 +78,18 @@ class Command(PalermoCommand):
             self.run_export(options)
         elif options["action"] == "offline-check":
             self.run_offline_check(options)
+        elif options["action"] == "deliver":
+            self.run_deliver()
         else:
             self.run_check(options)
+
+    def run_deliver(self) -> None:
+        sent = outbox.catch_up()
+        self.stdout.write(f"{sent} owner messages sent")
+        left = outbox.untold()
+        if left:
+            raise CommandError(f"{left} screening alerts are still untold: their messages "
+                               "failed (see the log); run this again once the cause is fixed")
 
     def run_export(self, options: dict[str, Any]) -> None:
         target: Path = options["file"]
@@ -132,9 +146,7 @@ class Command(PalermoCommand):
                                   if report.mode == "all_or_nothing" else ""))
 
     def run_check(self, options: dict[str, Any]) -> None:
-        user = User.objects.filter(email__iexact=options["user"]).first()
-        if user is None:
-            raise ServiceError(f"no user with the email {options['user']!r}", field="--user")
+        user = user_by_email(options["user"])
         mrz = ""
         if options["mrz"]:
             source = options["mrz"]
