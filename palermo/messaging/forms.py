@@ -15,6 +15,7 @@ from palermo.messaging.models import LINK_TYPES
 from palermo.messaging.services import rules
 from palermo.messaging.services.sending import Recipients, recipient_choices
 from palermo.vocab import registry
+from palermo.web.widgets import SearchableCheckboxes
 
 
 def vocab(name: str) -> Any:
@@ -97,12 +98,14 @@ class ContentForm(forms.Form):
 
 
 class RecipientsMixin(forms.Form):
-    users = forms.TypedMultipleChoiceField(label=_("People"), required=False, coerce=int)
+    users = forms.TypedMultipleChoiceField(label=_("People"), required=False, coerce=int,
+                                           widget=SearchableCheckboxes)
     agencies = forms.TypedMultipleChoiceField(label=_("Agencies"), required=False, coerce=int,
+                                              widget=SearchableCheckboxes,
                                               help_text=_("Everyone in the agency may read "
                                                           "and answer."))
     groups = forms.TypedMultipleChoiceField(label=_("Partner groups"), required=False,
-                                            coerce=int)
+                                            coerce=int, widget=SearchableCheckboxes)
 
     recipient_errors: list[str]
 

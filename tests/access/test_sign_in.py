@@ -32,7 +32,7 @@ def test_privileged_user_signs_in_with_totp_and_sees_dashboard_in_english_and_he
     html = english.content.decode()
     assert english.status_code == 200
     assert 'lang="en" dir="ltr"' in html
-    assert "Welcome, Noa." in html
+    assert "Welcome, <bdi>Noa</bdi>." in html
     assert user.agency.name in html
     assert "Coordinator" in html
 

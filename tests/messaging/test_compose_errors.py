@@ -56,7 +56,8 @@ def test_the_writers_input_is_kept_after_a_refusal() -> None:
     assert "needs the restriction stated" in _field(html, "restriction")
     assert "Write the message." in _field(html, "body")
     assert "Give the reference of the case." in _field(html, "link_ref")
-    assert f'value="{welfare.agency.pk}" selected' in _recipients(html)
+    box = html.split(f'name="agencies" value="{welfare.agency.pk}"')[1].split(">")[0]
+    assert "checked" in box  # the agency stays ticked
 
 
 def test_the_service_names_every_field_at_fault() -> None:

@@ -48,8 +48,8 @@ def test_compose_read_acknowledge() -> None:
     assert download["Content-Disposition"].startswith("attachment")
     reader.post(f"/messaging/message/{message.pk}/acknowledge/")
     seen = writer.get(f"/messaging/{thread.pk}/").content.decode()
-    assert f"acknowledged by {welfare.full_name}" in seen
-    assert f"Read by: {welfare.full_name}" in seen
+    assert f"acknowledged by <bdi>{welfare.full_name}</bdi>" in seen
+    assert f"Read by: <bdi>{welfare.full_name}</bdi>" in seen
     answer = reader.post(f"/messaging/{thread.pk}/reply/", {
         "body": "Bed ready at 20:00.", "handling_code": "H0", "reliability": "A",
         "accuracy": "1"})

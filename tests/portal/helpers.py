@@ -53,3 +53,22 @@ def portal_report(**fields: Any) -> Any:
         language=fields.pop("language", "en"), images=[image_file()],
         what=fields.pop("what", "Workers locked in at night."), **fields))
     return Report.objects.get(reference=sent.reference)
+
+
+def public_notice(user_with: Any) -> tuple[int, Any]:
+    """A yellow notice on Dana Levi, issued by "Police" and made public: its id and author."""
+    import datetime as dt
+
+    from palermo.notices.services import notices, publicity
+    from tests.access.factories import AgencyFactory
+    from tests.notices.factories import ALL_PASS
+
+    author = user_with("investigator", agency=AgencyFactory(name="Police"))
+    notice = notices.draft(actor=author, colour="yellow", subject_names=["Dana Levi"],
+                           family_name="Levi", birth_date=dt.date(2011, 4, 2), sex="F",
+                           nationalities=["ISR"], reasons="Missing since May.",
+                           requested_action="Locate the child.")
+    notice = notices.review(notices.submit(notice, actor=author), ALL_PASS,
+                            actor=user_with("coordinator"))
+    publicity.set_public(notice, actor=author, public=True, photo=False)
+    return notice.pk, author

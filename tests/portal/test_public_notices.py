@@ -77,7 +77,7 @@ def test_the_extract_shows_only_the_safe_fields(police: Any, reviewer: Any) -> N
     notice = _issued(police, reviewer, case_reference="")
     publicity.set_public(notice, actor=police, public=True, photo=False)
     html = Client().get(f"/public/en/notices/{notice.pk}/").content.decode()
-    assert "Dana Levi" in html and "2011-04-02" in html and "Scar on the left hand" in html
+    assert "Dana Levi" in html and "2 Apr 2011" in html and "Scar on the left hand" in html
     assert "Police" in html
     for secret in SECRET.values():
         assert secret not in html

@@ -43,12 +43,22 @@ def test_the_published_table_with_suppressed_cells_shown_as_suppressed() -> None
     assert suppressed > 0  # three men is under the public threshold of 10
     html = Client().get("/public/en/statistics/").content.decode()
     assert 'data-testid="statistics-published"' in html
-    assert timezone.localdate().isoformat() in html
+    today = timezone.localdate()
+    assert f"{today.day} {today.strftime('%b')} {today.year}" in html
     assert html.count('data-suppressed="true"') >= suppressed
     shown = html.split('data-testid="table-victims_sex_age"', 1)[1].split("</table>", 1)[0]
     assert ">3<" not in shown.replace(" ", "")  # the three men are not given away
     assert "<svg" in html
     assert table["title"] in html
+
+
+@pytest.mark.parametrize("language", ["he", "ar", "ti"])
+def test_the_publication_date_is_numeric_on_pages_in_other_languages(language: str) -> None:
+    _published()
+    html = Client().get(f"/public/{language}/statistics/").content.decode()
+    published = html.split('data-testid="statistics-published"', 1)[1].split("</p>", 1)[0]
+    assert timezone.localdate().strftime("%d/%m/%Y") in published
+    assert timezone.localdate().isoformat() not in published
 
 
 def test_the_page_shows_what_was_published_not_live_data() -> None:

@@ -26,6 +26,7 @@ How a page uses it:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from typing import Any
 import yaml
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
+from django.utils import formats, timezone, translation
 
 LANGUAGES: dict[str, str] = {
     "en": "English",
@@ -169,6 +171,16 @@ def has(key: str) -> bool:
     if not _strings:
         load()
     return key in _strings
+
+
+def date_text(value: dt.date, language: str) -> str:
+    """A date as the application writes it (palermo/formats): "7 Dec 2026" in English; in
+    every other portal language "07/12/2026", the numeric form that needs no month names,
+    which the application has in English and Hebrew only."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    with translation.override("en" if language == "en" else "he"):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 def direction(language: str) -> str:

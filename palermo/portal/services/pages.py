@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.portal.models import InfoPage, PageVersion
 from palermo.portal.services import language, page_markup
 
@@ -33,11 +34,6 @@ OPEN = (State.DRAFT, State.SUBMITTED, State.RETURNED)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TITLE = 200
 MAX_BODY = 50_000
-
-
-def require(user: User, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
 
 
 def _audit(action: str, actor: User | None, request: HttpRequest | None, page: InfoPage,

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import ServiceError
 from palermo.messaging import services as messaging
 from palermo.notices.services import publicity
 from palermo.notices.services.publicity import Extract
 from palermo.portal.services import language
+from palermo.portal.services.errors import PortalError, raise_all
 
 MAX_MESSAGE = 5_000
 MAX_CONTACT = 200
@@ -41,13 +41,15 @@ class Sent:
     notice_id: int
 
 
-def _clean(value: str, limit: int, field: str, code: str, *, required: bool) -> str:
+def _clean(value: str, limit: int, field: str, faults: list[PortalError], *,
+           required: bool) -> str:
+    """The text as it will be sent; a fault found in it joins ``faults``, so that every
+    field at fault is named at once."""
     value = (value or "").replace("\x00", "").strip()
     if required and not value:
-        raise ServiceError(language.text("notices.info.error_empty", code), field=field)
-    if len(value) > limit:
-        raise ServiceError(language.text("notices.info.error_long", code, n=limit),
-                           field=field)
+        faults.append(PortalError("notices.info.error_empty", field))
+    elif len(value) > limit:
+        faults.append(PortalError("notices.info.error_long", field, n=limit))
     return value
 
 
@@ -58,9 +60,11 @@ def send_information(notice_id: int, *, message: str, contact: str, code: str,
     extract = publicity.public_extract(notice_id)
     agency = publicity.issuing_agency_of(notice_id)
     if extract is None or agency is None:
-        raise ServiceError(language.text("notices.info.error_gone", code), field="notice")
-    message = _clean(message, MAX_MESSAGE, "message", code, required=True)
-    contact = _clean(contact, MAX_CONTACT, "contact", code, required=False)
+        raise PortalError("notices.info.error_gone")
+    faults: list[PortalError] = []
+    message = _clean(message, MAX_MESSAGE, "message", faults, required=True)
+    contact = _clean(contact, MAX_CONTACT, "contact", faults, required=False)
+    raise_all(faults)
     body = "\n".join([
         _("Information sent through the public portal about the public extract of notice "
           "%(id)s (%(colour)s: %(name)s).") % {"id": extract.id, "colour": extract.colour,

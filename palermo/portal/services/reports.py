@@ -160,7 +160,11 @@ def submit(submission: Submission) -> Receipt:
 
 def verify(reference: str, phrase: str) -> Report:
     """The report these credentials open; ``PortalError`` naming no field otherwise, so the
-    answer does not tell which of the two was wrong."""
+    answer does not tell which of the two was wrong. Only what is missing is named, each
+    at its field, both at once."""
+    raise_all([PortalError(key, field) for key, field, given in (
+        ("return.error.no_reference", "reference", reference),
+        ("return.error.no_phrase", "phrase", phrase)) if not (given or "").strip()])
     wanted = normalise_reference(reference)
     report = Report.objects.filter(reference=f"{wanted[:4]}-{wanted[4:]}").first()
     try:

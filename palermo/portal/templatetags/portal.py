@@ -1,7 +1,9 @@
-"""``{% pt "key" name=value %}``: a portal interface string in the page's language."""
+"""``{% pt "key" name=value %}``: a portal interface string in the page's language; ``{% day %}``
+and ``isolate``: dates and names written as the page's language needs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import template
@@ -27,6 +29,12 @@ def pt(context: template.Context, key: str, **values: Any) -> SafeString:
     raw = language.text(key, chosen)
     # The string is escaped before the (already escaped) values go in.
     return mark_safe(str(conditional_escape(raw)).format(**escaped))
+
+
+@register.simple_tag(takes_context=True)
+def day(context: template.Context, value: dt.date | None) -> str:
+    """``{% day version.published_at %}``: a date in the page's language's one format."""
+    return language.date_text(value, _language(context)) if value is not None else ""
 
 
 @register.filter

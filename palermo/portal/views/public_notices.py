@@ -3,24 +3,32 @@ to the issuing agency, and the extract's photo when the issuer allows it. No acc
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from palermo.access.permissions import public
-from palermo.access.services.errors import ServiceError
 from palermo.notices.services.publicity import Extract
 from palermo.portal.services import language, public_notices, throttle
+from palermo.portal.services.errors import PortalError
+from palermo.portal.views.reports import field_errors
 
 # Information about a public notice has its own count, so it never uses up a reporter's
 # additions to their own report.
 _THROTTLE = "notice_information"
 
 
+# The label of each field, named beside its fault in the list atop the form.
+LABELS = {"message": "notices.info.message", "contact": "notices.info.contact"}
+
+
 class InformationForm(forms.Form):
-    message = forms.CharField(required=False, max_length=public_notices.MAX_MESSAGE * 2)
-    contact = forms.CharField(required=False, max_length=public_notices.MAX_CONTACT * 2)
+    # Lengths are the service's to check, so that a too-long text is named with the others.
+    message = forms.CharField(required=False)
+    contact = forms.CharField(required=False)
     # A person never sees this field (it is hidden by the stylesheet); a robot fills it in.
     website = forms.CharField(required=False)
 
@@ -35,8 +43,8 @@ def _facts(extract: Extract, lang: str) -> list[tuple[str, str]]:
                 if language.has(f"notices.sex.{value}") else str(value)
         elif isinstance(value, list):
             shown = ", ".join(str(v) for v in value)
-        elif hasattr(value, "isoformat"):
-            shown = value.isoformat()
+        elif isinstance(value, dt.date):
+            shown = language.date_text(value, lang)
         else:
             shown = str(value)
         facts.append((language.text(f"notices.field.{name}", lang), shown))
@@ -67,26 +75,25 @@ def notice_detail(request: HttpRequest, lang: str, notice_id: int) -> HttpRespon
         raise Http404
     form = InformationForm(request.POST or None)
     context = {"extract": extract, "kind": _kind(extract.colour, lang),
-               "facts": _facts(extract, lang), "form": form, "errors": {}, "sent": False}
+               "facts": _facts(extract, lang), "form": form, "errors": {}, "sent": False,
+               "limits": {"message": public_notices.MAX_MESSAGE,
+                          "contact": public_notices.MAX_CONTACT}}
     status = 200
-    if request.method == "POST":
-        if not form.is_valid() or form.cleaned_data["website"]:
-            context["errors"] = {"__all__": language.text("notices.info.error_form", lang)}
-            status = 400
-        elif not throttle.allow(request, _THROTTLE):
-            context["errors"] = {"__all__": language.text("notices.info.error_rate", lang)}
-            status = 429
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["website"]:
+                raise PortalError("notices.info.error_form")
+            if not throttle.allow(request, _THROTTLE):
+                raise PortalError("notices.info.error_rate")
+            public_notices.send_information(
+                notice_id, message=form.cleaned_data["message"],
+                contact=form.cleaned_data["contact"], code=lang, request=request)
+        except PortalError as error:
+            context["errors"] = field_errors(lang, error, labels=LABELS)
+            status = 429 if error.key == "notices.info.error_rate" else 400
         else:
-            try:
-                public_notices.send_information(
-                    notice_id, message=form.cleaned_data["message"],
-                    contact=form.cleaned_data["contact"], code=lang, request=request)
-            except ServiceError as exc:
-                context["errors"] = {exc.field or "__all__": exc.message}
-                status = 400
-            else:
-                context["sent"] = True
-                context["form"] = InformationForm()
+            context["sent"] = True
+            context["form"] = InformationForm()
     return render(request, "portal/notice_detail.html", context, status=status)
 
 

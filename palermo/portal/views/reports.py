@@ -27,12 +27,15 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any],
 LABELS = {"what": "report.field.what", "where": "report.field.where",
           "when": "report.field.when", "who": "report.field.who",
           "contact": "report.field.contact", "images": "report.field.images",
-          "addition": "return.add.field"}
+          "addition": "return.add.field", "reference": "report.done.reference",
+          "phrase": "report.done.phrase"}
 
 
-def _errors(lang: str, error: PortalError, *, had_images: bool = False) -> dict[str, Any]:
+def field_errors(lang: str, error: PortalError, *, had_images: bool = False,
+                 labels: dict[str, str] = LABELS) -> dict[str, Any]:
     """``{field: message}`` for each field at fault, and ``summary``: every fault as
-    ``(field, "Label: message")`` for the list at the top of the page, in the form's order.
+    ``(field, "Label: message")`` for the list at the top of the page, in the form's order;
+    ``labels`` holds the string key of each field's label.
     A refused form's photos cannot be kept by the browser; the page says so."""
     errors: dict[str, Any] = {}
     summary: list[tuple[str, str]] = []
@@ -43,7 +46,7 @@ def _errors(lang: str, error: PortalError, *, had_images: bool = False) -> dict[
         message = fault.text(lang)
         name = fault.field or "all"
         errors[name] = f"{errors[name]} {message}" if name in errors else message
-        label = LABELS.get(fault.field or "")
+        label = labels.get(fault.field or "")
         summary.append((fault.field or "",
                         f"{language.text(label, lang)}: {message}" if label else message))
     errors["summary"] = summary
@@ -82,7 +85,7 @@ def report(request: HttpRequest, lang: str) -> HttpResponse:
                 language=lang, images=_images(request),
                 **{name: data[name] for name in FIELDS}))
         except PortalError as error:
-            errors = _errors(lang, error, had_images=bool(_images(request)))
+            errors = field_errors(lang, error, had_images=bool(_images(request)))
             status = 429 if error.key == "report.error.rate" else 400
             return _page(request, "portal/report_form.html",
                          {"form": form, "errors": errors, "limits": _limits()}, status)
@@ -113,7 +116,7 @@ def follow_up(request: HttpRequest, lang: str) -> HttpResponse:
             found = reports.verify(form.cleaned_data["reference"], form.cleaned_data["phrase"])
         except PortalError as error:
             return _page(request, "portal/report_return.html",
-                         {"form": form, "errors": _errors(lang, error)},
+                         {"form": form, "errors": field_errors(lang, error)},
                          429 if error.key == "report.error.rate" else 400)
         return _thread_page(request, found)
     return _page(request, "portal/report_return.html", {"form": ReturnForm(), "errors": {}})
@@ -129,7 +132,7 @@ def add(request: HttpRequest, lang: str) -> HttpResponse:
         found = reports.from_token(data.get("access", ""))
     except PortalError as error:
         return _page(request, "portal/report_return.html",
-                     {"form": ReturnForm(), "errors": _errors(lang, error)}, 400)
+                     {"form": ReturnForm(), "errors": field_errors(lang, error)}, 400)
     try:
         if data.get("website"):
             raise PortalError("report.error.refused")
@@ -137,7 +140,7 @@ def add(request: HttpRequest, lang: str) -> HttpResponse:
             raise PortalError("report.error.rate")
         reports.add(found, data.get("addition", ""), _images(request))
     except PortalError as error:
-        return _thread_page(request, found, errors=_errors(
+        return _thread_page(request, found, errors=field_errors(
             lang, error, had_images=bool(_images(request))), text=data.get("addition", ""),
             status=429 if error.key == "report.error.rate" else 400)
     return _thread_page(request, found, added=True)

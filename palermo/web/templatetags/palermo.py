@@ -63,6 +63,8 @@ TYPED = {"text", "search", "email", "url", "tel", None}
 @register.inclusion_tag("web/field.html")
 def field(bound_field: Any) -> dict[str, Any]:
     """A label, the input, its help and its errors, tied together for screen readers."""
-    typed = getattr(bound_field.field.widget, "input_type", None) in TYPED
-    attrs = {"dir": "auto"} if typed else {}
+    widget = bound_field.field.widget
+    typed = getattr(widget, "input_type", None) in TYPED
+    # A field that holds Latin codes (a document number, a VIN) says dir="ltr" itself.
+    attrs = {"dir": "auto"} if typed and "dir" not in widget.attrs else {}
     return {"field": bound_field, "widget": bound_field.as_widget(attrs=attrs)}

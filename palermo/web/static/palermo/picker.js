@@ -1,7 +1,8 @@
-/* Long checkbox lists (web/widgets/searchable_checkboxes.html): a filter field that shows only
-   the choices matching what is typed, by name or code; chosen ones always stay in sight.
-   The list works without this script, which only shows the filter and keeps the summary of
-   what is chosen up to date. Loaded once per list, so it sets up each list only once. */
+/* Lists to choose from (web/widgets/searchable_checkboxes.html), of checkboxes or of radio
+   buttons: a filter field that shows only the choices matching what is typed, by name or
+   code; chosen ones always stay in sight. The list works without this script, which only
+   shows the filter (on a list long enough to have one) and keeps the line naming what is
+   chosen up to date. Loaded once per list, so it sets up each list only once. */
 (function () {
   "use strict";
 
@@ -20,13 +21,26 @@
     picker.dataset.ready = "1";
     var filter = picker.querySelector(".picker-filter");
     var summary = picker.querySelector(".picker-chosen");
-    var boxes = Array.prototype.slice.call(
-      picker.querySelectorAll(".picker-options input[type=checkbox]"));
+    var boxes = Array.prototype.slice.call(picker.querySelectorAll(
+      ".picker-options input[type=checkbox], .picker-options input[type=radio]"));
 
     function summarise() {
-      var chosen = boxes.filter(function (box) { return box.checked; }).map(labelOf);
-      summary.textContent = chosen.length ?
-        summary.dataset.prefix + " " + chosen.join(", ") : summary.dataset.none;
+      // Each name in its own <bdi>: a Latin name keeps its direction on a Hebrew page.
+      var chosen = boxes.filter(function (box) { return box.checked && box.value; });
+      summary.textContent = "";
+      if (!chosen.length) {
+        summary.textContent = summary.dataset.none;
+        return;
+      }
+      summary.append(summary.dataset.prefix + " ");
+      chosen.forEach(function (box, index) {
+        var name = document.createElement("bdi");
+        name.textContent = labelOf(box);
+        summary.append(name);
+        if (index < chosen.length - 1) {
+          summary.append(", ");
+        }
+      });
     }
 
     function narrow() {
@@ -38,6 +52,10 @@
       });
     }
 
+    boxes.forEach(function (box) { box.addEventListener("change", summarise); });
+    if (!filter) {
+      return;
+    }
     filter.hidden = false;
     filter.addEventListener("input", narrow);
     filter.addEventListener("keydown", function (event) {
@@ -46,7 +64,6 @@
         event.preventDefault();
       }
     });
-    boxes.forEach(function (box) { box.addEventListener("change", summarise); });
   }
 
   function setUpAll() {
