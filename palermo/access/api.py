@@ -8,6 +8,7 @@ from palermo.access.models import User
 from palermo.access.permissions import Permission
 from palermo.access.schemas import AgencyOut, MeOut, TokenOut, UserOut
 from palermo.access.services import agencies, mfa, tokens, users
+from palermo.core.api import acting_user
 
 router = Router(tags=["access"])
 
@@ -23,7 +24,7 @@ def _user_out(user: User) -> dict:
 
 @router.get("/me", response=MeOut, auth=Permission("access.view_own_profile"))
 def me(request: HttpRequest) -> dict:
-    user: User = request.auth  # type: ignore[attr-defined]
+    user: User = acting_user(request)
     return {**_user_out(user), "permissions": sorted(user.palermo_permissions()),
             "second_factor": mfa.has_device(user)}
 
@@ -45,10 +46,10 @@ def user_detail(request: HttpRequest, user_id: int) -> dict:
 
 @router.get("/tokens", response=list[TokenOut], auth=Permission("access.use_api"))
 def token_list(request: HttpRequest) -> object:
-    return tokens.owned_by(request.auth)  # type: ignore[attr-defined]
+    return tokens.owned_by(acting_user(request))
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, auth=Permission("access.use_api"))
 def token_revoke(request: HttpRequest, token_id: int) -> object:
-    token = get_object_or_404(tokens.owned_by(request.auth), pk=token_id)  # type: ignore[attr-defined]
-    return tokens.revoke(token, actor=request.auth, request=request)  # type: ignore[attr-defined]
+    token = get_object_or_404(tokens.owned_by(acting_user(request)), pk=token_id)
+    return tokens.revoke(token, actor=acting_user(request), request=request)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.access.models import Agency, Role, normalise_email
 from palermo.vocab import registry
+from palermo.web.widgets import SearchableCheckboxes, SearchableRadios
 
 
 class SignInEmailField(forms.EmailField):
@@ -65,7 +66,7 @@ class AgencyForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=lambda: _vocab_choices("agency_kinds"))
     country = forms.ChoiceField(label=_("Country"), choices=lambda: sorted(
-        _vocab_choices("countries"), key=lambda pair: pair[1]))
+        _vocab_choices("countries"), key=lambda pair: pair[1]), widget=SearchableRadios)
 
 
 class UserForm(forms.Form):
@@ -74,11 +75,12 @@ class UserForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.filter(active=True))
     roles = forms.ModelMultipleChoiceField(
         label=_("Roles"), queryset=Role.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=SearchableCheckboxes,
     )
     language = forms.ChoiceField(label=_("Language"), choices=[("en", "English"),
                                                                 ("he", "עברית")])
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zones)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_time_zones,
+                                  widget=SearchableRadios)
     password = forms.CharField(
         label=_("Initial password"), required=False, strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -95,7 +97,7 @@ class UserForm(forms.Form):
 
 class RolePermissionsForm(forms.Form):
     permissions = forms.MultipleChoiceField(
-        label=_("Permissions"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Permissions"), required=False, widget=SearchableCheckboxes,
         choices=lambda: _vocab_choices("permissions"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)

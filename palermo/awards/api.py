@@ -13,13 +13,14 @@ from palermo.access.permissions import Permission
 from palermo.awards import schemas
 from palermo.awards.models import Nomination
 from palermo.awards.services import cycles, jury, nominations
+from palermo.core.api import acting_user
 
 router = Router(tags=["awards"])
 
 
 @router.get("/cycles", response=list[schemas.CycleOut], auth=Permission("awards.nominate"))
 def cycle_list(request: HttpRequest) -> list[Any]:
-    return list(cycles.cycles(request.auth))  # type: ignore[attr-defined]
+    return list(cycles.cycles(acting_user(request)))
 
 
 def _out(nomination: Nomination) -> dict[str, Any]:
@@ -37,8 +38,8 @@ def _out(nomination: Nomination) -> dict[str, Any]:
              auth=Permission("awards.nominate"))
 def nominate(request: HttpRequest, cycle_id: int, payload: schemas.NominationIn
              ) -> Status[dict[str, Any]]:
-    cycle = get_object_or_404(cycles.cycles(request.auth), pk=cycle_id)  # type: ignore[attr-defined]
-    nomination = nominations.submit(cycle, actor=request.auth,  # type: ignore[attr-defined]
+    cycle = get_object_or_404(cycles.cycles(acting_user(request)), pk=cycle_id)
+    nomination = nominations.submit(cycle, actor=acting_user(request),
                                     request=request, **payload.dict())
     return Status(201, _out(nomination))
 
@@ -46,8 +47,8 @@ def nominate(request: HttpRequest, cycle_id: int, payload: schemas.NominationIn
 @router.get("/nominations/{nomination_id}", response=schemas.NominationOut,
             auth=Permission("awards.nominate"))
 def nomination_detail(request: HttpRequest, nomination_id: int) -> dict[str, Any]:
-    found = get_object_or_404(nominations.visible(request.auth), pk=nomination_id)  # type: ignore[attr-defined]
-    return _out(nominations.read(found, actor=request.auth,  # type: ignore[attr-defined]
+    found = get_object_or_404(nominations.visible(acting_user(request)), pk=nomination_id)
+    return _out(nominations.read(found, actor=acting_user(request),
                                  request=request))
 
 
@@ -55,8 +56,8 @@ def nomination_detail(request: HttpRequest, nomination_id: int) -> dict[str, Any
              auth=Permission("awards.jury"))
 def score(request: HttpRequest, nomination_id: int, payload: schemas.ScoreIn
           ) -> dict[str, Any]:
-    found = get_object_or_404(nominations.visible(request.auth), pk=nomination_id)  # type: ignore[attr-defined]
-    made = jury.score(found, dict(payload.marks), actor=request.auth,  # type: ignore[attr-defined]
+    found = get_object_or_404(nominations.visible(acting_user(request)), pk=nomination_id)
+    made = jury.score(found, dict(payload.marks), actor=acting_user(request),
                       comment=payload.comment, request=request)
     return {"nomination_id": found.pk, "marks": made.marks, "total": made.total}
 
@@ -64,11 +65,11 @@ def score(request: HttpRequest, nomination_id: int, payload: schemas.ScoreIn
 @router.get("/cycles/{cycle_id}/ranking", response=list[schemas.RankedOut],
             auth=Permission("awards.jury"))
 def ranking(request: HttpRequest, cycle_id: int) -> list[dict[str, Any]]:
-    cycle = get_object_or_404(cycles.cycles(request.auth), pk=cycle_id)  # type: ignore[attr-defined]
+    cycle = get_object_or_404(cycles.cycles(acting_user(request)), pk=cycle_id)
     return [{"nomination_id": r.nomination.pk, "nominee_name": r.nomination.nominee_name,
              "mean": r.mean, "scores": r.scores, "conflicts": r.conflicts,
              "laureate": r.laureate}
-            for r in jury.ranking(cycle, actor=request.auth, request=request)]  # type: ignore[attr-defined]
+            for r in jury.ranking(cycle, actor=acting_user(request), request=request)]
 
 
 @router.get("/archive", response=list[schemas.LaureateOut], auth=Permission("awards.nominate"))
@@ -77,4 +78,4 @@ def archive(request: HttpRequest) -> list[dict[str, Any]]:
              "nominee_name": laureate.nomination.nominee_name,
              "nominee_organisation": laureate.nomination.nominee_organisation,
              "citation": laureate.citation}
-            for laureate in cycles.archive(request.auth, request=request)]  # type: ignore[attr-defined]
+            for laureate in cycles.archive(acting_user(request), request=request)]

@@ -1,15 +1,17 @@
-"""Cases API under /api/v1/cases/: the same services, so the same rules, as the pages."""
+"""Cases API under /api/v1/cases/: the same services, so the same rules, as the pages. The
+answers are the schemas of ``schemas.py``, built from what the services return."""
 
-from typing import Any
+from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from typing import TYPE_CHECKING, Any, cast
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from palermo.access.permissions import Permission
 from palermo.access.services import agencies
 from palermo.cases import schemas
-from palermo.cases.models import Case, Referral, Task
 from palermo.cases.services import (
     assessment,
     cases,
@@ -19,37 +21,17 @@ from palermo.cases.services import (
     referrals,
     tasks,
 )
-from palermo.cases.services.errors import ServiceError
+from palermo.cases.services.errors import PossibleDuplicates, ServiceError
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+    from palermo.cases.models import Case, IndicatorAssessment, Referral, Task
 
 router = Router(tags=["cases"])
 
 
-def _summary(case: Case) -> dict[str, Any]:
-    return {"id": case.pk, "reference": case.reference, "title": case.title,
-            "status": case.status, "sensitivity": case.sensitivity,
-            "lead_agency": case.lead_agency.name if case.lead_agency else None,
-            "opened_on": case.opened_on, "version": case.version}
-
-
-def _person(card: persons.PersonCard) -> dict[str, Any]:
-    cp = card.case_person
-    return {"id": cp.pk, "label": card.label, "role": cp.role,
-            "identity_visible": card.shows_identity, "name": card.name,
-            "aliases": card.aliases, "birth_date": card.birth_date, "is_child": cp.is_child,
-            "trafficking_status": cp.trafficking_status}
-
-
-def _referral(r: Referral) -> dict[str, Any]:
-    return {"id": r.pk, "case": r.case.reference, "case_person_id": r.case_person_id,
-            "from_agency": r.from_agency.name, "to_agency": r.to_agency.name,
-            "reason": r.reason, "consent": r.consent, "state": r.state, "due_on": r.due_on,
-            "overdue": r.is_overdue, "version": r.version}
-
-
-def _task(t: Task) -> dict[str, Any]:
-    return {"id": t.pk, "case": t.case.reference, "title": t.title, "agency": t.agency.name,
-            "due_on": t.due_on, "priority": t.priority, "state": t.state,
-            "overdue": t.is_overdue, "version": t.version}
+def _user(request: HttpRequest) -> User:
+    return cast("User", request.auth)  # type: ignore[attr-defined]
 
 
 def _agency(agency_id: int) -> Any:
@@ -61,137 +43,135 @@ def _agency(agency_id: int) -> Any:
 
 @router.get("/", response=list[schemas.CaseSummary], auth=Permission("cases.view"))
 def case_list(request: HttpRequest, q: str = "", status: str = "", exploitation: str = "",
-              limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    found = reading.search(request.auth, query=q, status=status,  # type: ignore[attr-defined]
-                           exploitation=exploitation)
-    return [_summary(c) for c in found[max(0, offset):max(0, offset) + min(max(limit, 1), 500)]]
+              limit: int = 100, offset: int = 0) -> list[Case]:
+    found = reading.search(_user(request), query=q, status=status, exploitation=exploitation)
+    return list(found[max(0, offset):max(0, offset) + min(max(limit, 1), 500)])
 
 
 @router.post("/", response={201: schemas.CaseSummary}, auth=Permission("cases.create"))
-def case_create(request: HttpRequest, payload: schemas.CaseIn) -> Status[dict[str, Any]]:
-    case = cases.open_case(actor=request.auth, request=request,  # type: ignore[attr-defined]
-                           **payload.dict())
-    return Status(201, _summary(case))
+def case_create(request: HttpRequest, payload: schemas.CaseIn) -> Status[Case]:
+    return Status(201, cases.open_case(actor=_user(request), request=request, **payload.dict()))
 
 
-@router.get("/overview", auth=Permission("cases.coordinate"))
-def case_overview(request: HttpRequest) -> dict[str, Any]:
-    data = overview.build(request.auth)  # type: ignore[attr-defined]
-    return {"open_total": data.open_total, "by_status": data.by_status,
-            "by_exploitation": data.by_exploitation,
-            "agencies": [a.__dict__ for a in data.agencies],
-            "without_lead": data.without_lead_total, "stale": data.stale_total}
+@router.get("/overview", response=schemas.OverviewOut, auth=Permission("cases.coordinate"))
+def case_overview(request: HttpRequest) -> overview.Overview:
+    return overview.build(_user(request))
 
 
 @router.get("/referrals", response=list[schemas.ReferralOut], auth=Permission("cases.refer"))
-def referral_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_referral(r) for r in referrals.inbox(request.auth)[:500]]  # type: ignore[attr-defined]
+def referral_list(request: HttpRequest) -> list[Referral]:
+    return list(referrals.inbox(_user(request))[:500])
 
 
 @router.post("/referrals/{referral_id}/answer", response=schemas.ReferralOut,
              auth=Permission("cases.refer"))
 def referral_answer(request: HttpRequest, referral_id: int,
-                    payload: schemas.ReferralAnswerIn) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+                    payload: schemas.ReferralAnswerIn) -> Referral:
+    user = _user(request)
     referral = referrals.inbox(user).filter(pk=referral_id).first()
     if referral is None:
         raise Http404
-    referral = referrals.answer(referral, payload.answer, actor=user, version=payload.version,
-                                rejection_reason=payload.rejection_reason, note=payload.note,
-                                request=request)
-    return _referral(referral)
+    return referrals.answer(referral, payload.answer, actor=user, version=payload.version,
+                            rejection_reason=payload.rejection_reason, note=payload.note,
+                            request=request)
 
 
 @router.get("/tasks", response=list[schemas.TaskOut], auth=Permission("cases.view"))
-def task_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_task(t) for t in tasks.for_user(request.auth)[:500]]  # type: ignore[attr-defined]
+def task_list(request: HttpRequest) -> list[Task]:
+    return list(tasks.for_user(_user(request))[:500])
+
+
+@router.post("/tasks/{task_id}/state", response=schemas.TaskOut, auth=Permission("cases.edit"))
+def task_state(request: HttpRequest, task_id: int, payload: schemas.TaskStateIn) -> Task:
+    """Only the owning agency changes its tasks (``Task.may_change``), as on the task list."""
+    task = tasks.for_agency(_user(request)).filter(pk=task_id).first()
+    if task is None:
+        raise Http404
+    return tasks.set_state(task, payload.state, actor=_user(request), version=payload.version,
+                           request=request)
 
 
 @router.get("/{case_id}", response=schemas.CaseOut, auth=Permission("cases.view"))
-def case_detail(request: HttpRequest, case_id: int, reason: str = "") -> dict[str, Any]:
-    page = reading.page(request.auth, case_id, request=request,  # type: ignore[attr-defined]
-                        reason=reason)
-    e = page.elements
-    return {**_summary(page.case),
-            "summary": page.case.summary if page.extra["shows_summary"] else "",
-            "agencies": [{"agency": p.agency.name, "role": p.role} for p in page.participants],
-            "classification": page.classification, "countries": page.countries,
-            "elements": {"act": e.act, "means": e.means, "purpose": e.purpose,
-                         "means_not_needed": e.means_not_needed,
-                         "established": e.established, "missing": e.missing},
-            "persons": [_person(card) for card in page.persons]}
+def case_detail(request: HttpRequest, case_id: int, reason: str = "") -> reading.CasePage:
+    return reading.page(_user(request), case_id, request=request, reason=reason)
 
 
 @router.post("/{case_id}/status", response=schemas.CaseSummary, auth=Permission("cases.edit"))
-def case_status(request: HttpRequest, case_id: int, payload: schemas.StatusIn
-                ) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+def case_status(request: HttpRequest, case_id: int, payload: schemas.StatusIn) -> Case:
+    """A closed case is reopened (``note`` says why); any other moves to ``status``."""
+    user = _user(request)
     case, _sight = reading.get_openable(user, case_id)
-    if case.status == "closed":
-        case = cases.reopen(case, actor=user, version=payload.version, note=payload.note,
-                            request=request)
-    else:
-        case = cases.change_status(case, payload.status, actor=user, version=payload.version,
-                                   reason=payload.reason, note=payload.note, request=request)
-    return _summary(case)
+    return cases.set_status(case, payload.status, actor=user, version=payload.version,
+                            reason=payload.reason, note=payload.note, request=request)
 
 
 @router.post("/{case_id}/persons", response={201: schemas.PersonOut},
              auth=Permission("cases.edit"))
 def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn,
-               reason: str = "") -> Status[dict[str, Any]]:
-    user = request.auth  # type: ignore[attr-defined]
+               reason: str = "") -> Status[persons.PersonCard] | HttpResponse:
+    """A person likely known already is not added twice: the answer is 409, the error
+    (code ``possible_duplicates``) with ``candidates`` beside it (``[{"person_id", "name",
+    "birth_date", "score", "reasons"}]``), and nothing is written until the request comes
+    again with one of them (``existing_person_id``) or with ``confirm_new``."""
+    user = _user(request)
     case, _sight = reading.get_openable(user, case_id)
     new = persons.NewPerson(
         names=payload.names, birth_date=payload.birth_date,
         estimated_age=payload.estimated_age, sex=payload.sex,
         nationalities=payload.nationalities, documents=[d.dict() for d in payload.documents])
-    case_person = persons.add_to_case(case, new, payload.role, actor=user, request=request,
-                                      exploitation_started_on=payload.exploitation_started_on)
+    try:
+        case_person = persons.add_unless_known(
+            case, new, payload.role, actor=user, existing_id=payload.existing_person_id,
+            confirm_new=payload.confirm_new, request=request,
+            exploitation_started_on=payload.exploitation_started_on)
+    except PossibleDuplicates as exc:
+        # Documented as the API's one error shape, which the candidates extend.
+        answer = schemas.PossibleDuplicatesOut.model_validate(
+            {"error": {"code": exc.code, "message": exc.message,
+                       "fields": {"existing_person_id": [exc.message]}},
+             "candidates": exc.candidates})
+        return JsonResponse(answer.model_dump(mode="json"), status=409)
     _cp, card = persons.get_visible(user, case_person.pk, request=request, reason=reason)
-    return Status(201, _person(card))
+    return Status(201, card)
 
 
 @router.post("/{case_id}/tasks", response={201: schemas.TaskOut}, auth=Permission("cases.edit"))
-def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn
-                ) -> Status[dict[str, Any]]:
-    user = request.auth  # type: ignore[attr-defined]
+def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn) -> Status[Task]:
+    user = _user(request)
     case, _sight = reading.get_openable(user, case_id)
-    task = tasks.create(case, payload.title, actor=user, agency=_agency(payload.agency_id),
-                        due_on=payload.due_on, priority=payload.priority, request=request)
-    return Status(201, _task(task))
+    return Status(201, tasks.create(case, payload.title, actor=user,
+                                    agency=_agency(payload.agency_id), due_on=payload.due_on,
+                                    priority=payload.priority, request=request))
 
 
 @router.get("/persons/{case_person_id}", response=schemas.PersonOut,
             auth=Permission("cases.view"))
-def person_detail(request: HttpRequest, case_person_id: int, reason: str = "") -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
-    _cp, card = persons.get_visible(user, case_person_id, request=request, reason=reason)
-    return _person(card)
+def person_detail(request: HttpRequest, case_person_id: int, reason: str = ""
+                  ) -> persons.PersonCard:
+    _cp, card = persons.get_visible(_user(request), case_person_id, request=request,
+                                    reason=reason)
+    return card
 
 
 @router.post("/persons/{case_person_id}/referrals", response={201: schemas.ReferralOut},
              auth=Permission("cases.refer"))
 def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.ReferralIn,
-                    reason: str = "") -> Status[dict[str, Any]]:
-    user = request.auth  # type: ignore[attr-defined]
+                    reason: str = "") -> Status[Referral]:
+    user = _user(request)
     case_person, _card = persons.get_visible(user, case_person_id, request=request,
                                              reason=reason)
-    referral = referrals.send(
+    return Status(201, referrals.send(
         case_person, _agency(payload.to_agency_id), payload.reason, actor=user,
         consent=payload.consent, consent_override_reason=payload.consent_override_reason,
-        due_on=payload.due_on, note=payload.note, request=request)
-    return Status(201, _referral(referral))
+        due_on=payload.due_on, note=payload.note, request=request))
 
 
 @router.post("/persons/{case_person_id}/assessments", response={201: schemas.AssessmentOut},
              auth=Permission("cases.assess"))
 def assess(request: HttpRequest, case_person_id: int, payload: schemas.AssessmentIn,
-           reason: str = "") -> Status[dict[str, Any]]:
-    user = request.auth  # type: ignore[attr-defined]
+           reason: str = "") -> Status[IndicatorAssessment]:
+    user = _user(request)
     case_person, _card = persons.get_visible(user, case_person_id, request=request,
                                              reason=reason)
-    result = assessment.assess(case_person, payload.indicators, actor=user, request=request)
-    return Status(201, {"score": result.score, "proposed_status": result.proposed_status,
-                        "proposed_referrals": result.proposed_referrals,
-                        "explanation": result.explanation})
+    return Status(201, assessment.assess(case_person, payload.indicators, actor=user,
+                                         request=request))

@@ -8,14 +8,14 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from palermo.access.services import agencies
 from palermo.cases.models.coordination import Consent, TaskState
 from palermo.cases.services.codes import TITLE
 from palermo.cases.services.persons import MAX_NAME
-from palermo.vocab import registry
+from palermo.core.choices import vocab
 from palermo.web.limits import NOTE, TEXT
 from palermo.web.widgets import SearchableCheckboxes
 
@@ -48,19 +48,9 @@ def _not_future(form: forms.Form, name: str) -> None:
         form.add_error(name, _("The date cannot be in the future."))
 
 
-def vocab(name: str, blank: bool = False) -> Any:
-    def choices() -> list[tuple[str, str]]:
-        options = registry.get(name).choices(get_language() or "en")
-        if name == "countries":
-            options.sort(key=lambda pair: pair[1])
-        return [("", "—"), *options] if blank else options
-
-    return choices
-
-
 def _multi(name: str, label: Any) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(label=label, required=False, choices=vocab(name),
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=SearchableCheckboxes)
 
 
 class CaseForm(forms.Form):
@@ -129,7 +119,8 @@ class PersonForm(forms.Form):
             "One a line: telephone, address, or how to reach the person safely. Up to %(n)s "
             "characters a line.") % {"n": MAX_NAME}, str)())
     document_number = forms.CharField(label=_("Passport or ID number"), required=False,
-                                      max_length=64)
+                                      max_length=64,
+                                      widget=forms.TextInput(attrs={"dir": "ltr"}))
     document_country = forms.ChoiceField(label=_("Issued by"), required=False,
                                          choices=vocab("countries", blank=True))
     exploitation_started_on = forms.DateField(

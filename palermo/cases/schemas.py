@@ -1,8 +1,17 @@
+"""What the cases API reads and answers. The answers are built from the services' own
+records (a case, a person's card, a referral...) by the resolvers here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from ninja import Field, Schema
 
 from palermo.web.limits import NAMES, NOTE, TEXT, Code, Codes, Id, PersonName, Version
+
+if TYPE_CHECKING:
+    from palermo.cases.services.reading import CasePage
 
 
 class CaseIn(Schema):
@@ -27,8 +36,14 @@ class CaseSummary(Schema):
     opened_on: dt.date
     version: int
 
+    @staticmethod
+    def resolve_lead_agency(case: Any) -> str | None:
+        return case.lead_agency.name if case.lead_agency else None
+
 
 class PersonOut(Schema):
+    """A person in a case as one user may see them (built from ``persons.PersonCard``)."""
+
     id: int  # the person's id in this case
     label: str
     role: str
@@ -38,6 +53,26 @@ class PersonOut(Schema):
     birth_date: dt.date | None
     is_child: bool
     trafficking_status: str
+
+    @staticmethod
+    def resolve_id(card: Any) -> int:
+        return int(card.case_person.pk)
+
+    @staticmethod
+    def resolve_role(card: Any) -> str:
+        return str(card.case_person.role)
+
+    @staticmethod
+    def resolve_identity_visible(card: Any) -> bool:
+        return bool(card.shows_identity)
+
+    @staticmethod
+    def resolve_is_child(card: Any) -> bool:
+        return bool(card.case_person.is_child)
+
+    @staticmethod
+    def resolve_trafficking_status(card: Any) -> str:
+        return str(card.case_person.trafficking_status)
 
 
 class ElementsOut(Schema):
@@ -50,12 +85,81 @@ class ElementsOut(Schema):
 
 
 class CaseOut(CaseSummary):
+    """The case page as one user may see it (built from ``reading.CasePage``): the summary
+    only for those who may read what concerns the whole case."""
+
     summary: str
     agencies: list[dict[str, str]]
     classification: dict[str, list[str]]
     countries: dict[str, list[str]]
     elements: ElementsOut
     persons: list[PersonOut]
+
+    @staticmethod
+    def resolve_id(page: CasePage) -> int:
+        return int(page.case.pk)
+
+    @staticmethod
+    def resolve_reference(page: CasePage) -> str:
+        return page.case.reference
+
+    @staticmethod
+    def resolve_title(page: CasePage) -> str:
+        return page.case.title
+
+    @staticmethod
+    def resolve_status(page: CasePage) -> str:
+        return page.case.status
+
+    @staticmethod
+    def resolve_sensitivity(page: CasePage) -> str:
+        return page.case.sensitivity
+
+    @staticmethod
+    def resolve_lead_agency(page: CasePage) -> str | None:
+        return CaseSummary.resolve_lead_agency(page.case)
+
+    @staticmethod
+    def resolve_opened_on(page: CasePage) -> dt.date:
+        return page.case.opened_on
+
+    @staticmethod
+    def resolve_version(page: CasePage) -> int:
+        return page.case.version
+
+    @staticmethod
+    def resolve_summary(page: CasePage) -> str:
+        return page.case.summary if page.extra["shows_summary"] else ""
+
+    @staticmethod
+    def resolve_agencies(page: CasePage) -> list[dict[str, str]]:
+        return [{"agency": p.agency.name, "role": p.role} for p in page.participants]
+
+
+class AgencyLoadOut(Schema):
+    agency: str
+    referrals_waiting: int
+    referrals_overdue: int
+    tasks_overdue: int
+
+
+class OverviewOut(Schema):
+    """The coordinator's overview (built from ``overview.Overview``)."""
+
+    open_total: int
+    by_status: dict[str, int]
+    by_exploitation: dict[str, int]
+    agencies: list[AgencyLoadOut]
+    without_lead: int
+    stale: int
+
+    @staticmethod
+    def resolve_without_lead(data: Any) -> int:
+        return int(data.without_lead_total)
+
+    @staticmethod
+    def resolve_stale(data: Any) -> int:
+        return int(data.stale_total)
 
 
 class StatusIn(Schema):
@@ -80,6 +184,41 @@ class PersonIn(Schema):
     nationalities: Codes = []
     documents: list[DocumentIn] = Field([], max_length=NAMES)
     exploitation_started_on: dt.date | None = None
+    # A likely duplicate is answered 409 with the candidates; send again with one of them
+    # (``existing_person_id``) or with ``confirm_new`` to record someone new.
+    existing_person_id: Id | None = None
+    confirm_new: bool = False
+
+
+class CandidateOut(Schema):
+    """A person likely to be the one being added (built from ``duplicates.Candidate``)."""
+
+    person_id: int
+    name: str
+    birth_date: dt.date | None
+    score: float
+    reasons: list[str]
+
+    @staticmethod
+    def resolve_person_id(candidate: Any) -> int:
+        return int(candidate.person.pk)
+
+    @staticmethod
+    def resolve_birth_date(candidate: Any) -> dt.date | None:
+        return candidate.person.birth_date
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    fields: dict[str, list[str]]
+
+
+class PossibleDuplicatesOut(Schema):
+    """The API's error shape, with the persons the caller chooses among."""
+
+    error: ErrorBody
+    candidates: list[CandidateOut]
 
 
 class ReferralIn(Schema):
@@ -111,6 +250,22 @@ class ReferralOut(Schema):
     overdue: bool
     version: int
 
+    @staticmethod
+    def resolve_case(referral: Any) -> str:
+        return str(referral.case.reference)
+
+    @staticmethod
+    def resolve_from_agency(referral: Any) -> str:
+        return str(referral.from_agency.name)
+
+    @staticmethod
+    def resolve_to_agency(referral: Any) -> str:
+        return str(referral.to_agency.name)
+
+    @staticmethod
+    def resolve_overdue(referral: Any) -> bool:
+        return bool(referral.is_overdue)
+
 
 class TaskIn(Schema):
     title: str = Field(max_length=200)
@@ -129,6 +284,23 @@ class TaskOut(Schema):
     state: str
     overdue: bool
     version: int
+
+    @staticmethod
+    def resolve_case(task: Any) -> str:
+        return str(task.case.reference)
+
+    @staticmethod
+    def resolve_agency(task: Any) -> str:
+        return str(task.agency.name)
+
+    @staticmethod
+    def resolve_overdue(task: Any) -> bool:
+        return bool(task.is_overdue)
+
+
+class TaskStateIn(Schema):
+    state: str = Field(max_length=16)
+    version: Version
 
 
 class AssessmentIn(Schema):

@@ -1,1 +1,2 @@
-"""What every capability shares and none owns: no models, no URLs; imports no capability."""
+"""What every capability shares and none owns: no models, no URLs. It imports no capability;
+the versioned write leans on the audit log, as every change does."""

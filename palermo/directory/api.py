@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from palermo.access.permissions import Permission
+from palermo.core.api import acting_user
 from palermo.directory import schemas
 from palermo.directory.models import Agreement, Contact, Organisation
 from palermo.directory.services import activity, agreements, contacts, exports, organisations
@@ -31,14 +32,14 @@ def _agreement(agreement: Agreement) -> dict[str, Any]:
 
 
 def _get(request: HttpRequest, organisation_id: int) -> Organisation:
-    return get_object_or_404(organisations.visible(request.auth), pk=organisation_id)  # type: ignore[attr-defined]
+    return get_object_or_404(organisations.visible(acting_user(request)), pk=organisation_id)
 
 
 @router.get("/organisations", response=list[schemas.OrganisationOut],
             auth=Permission("directory.view"))
 def organisation_list(request: HttpRequest, q: str = "", kind: str = "", country: str = "",
                       service: str = "", exploitation_type: str = "") -> list[dict[str, Any]]:
-    found = organisations.search(request.auth, q=q, kind=kind,  # type: ignore[attr-defined]
+    found = organisations.search(acting_user(request), q=q, kind=kind,
                                  country=country, service=service,
                                  exploitation_type=exploitation_type)
     return [_out(o) for o in found[:500]]
@@ -48,7 +49,7 @@ def organisation_list(request: HttpRequest, q: str = "", kind: str = "", country
              auth=Permission("directory.edit"))
 def organisation_create(request: HttpRequest, payload: schemas.OrganisationIn
                         ) -> Status[dict[str, Any]]:
-    organisation = organisations.create(actor=request.auth, request=request,  # type: ignore[attr-defined]
+    organisation = organisations.create(actor=acting_user(request), request=request,
                                         **payload.dict())
     return Status(201, _out(organisation))
 
@@ -56,7 +57,7 @@ def organisation_create(request: HttpRequest, payload: schemas.OrganisationIn
 @router.get("/organisations/{organisation_id}", response=schemas.OrganisationDetail,
             auth=Permission("directory.view"))
 def organisation_detail(request: HttpRequest, organisation_id: int) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+    user = acting_user(request)
     organisation = _get(request, organisation_id)
     return {**_out(organisation),
             "contacts": [_contact(c) for c in organisations.contacts_of(
@@ -72,13 +73,13 @@ def organisation_update(request: HttpRequest, organisation_id: int,
     fields = payload.dict(exclude_unset=True)
     version = fields.pop("version")
     return _out(organisations.update(_get(request, organisation_id),
-                                     actor=request.auth,  # type: ignore[attr-defined]
+                                     actor=acting_user(request),
                                      version=version, request=request, **fields))
 
 
 @router.get("/organisations/{organisation_id}/vcard", auth=Permission("directory.view"))
 def organisation_vcard(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    text = exports.vcard(_get(request, organisation_id), actor=request.auth,  # type: ignore[attr-defined]
+    text = exports.vcard(_get(request, organisation_id), actor=acting_user(request),
                          request=request)
     return HttpResponse(text, content_type="text/vcard; charset=utf-8")
 
@@ -87,7 +88,7 @@ def organisation_vcard(request: HttpRequest, organisation_id: int) -> HttpRespon
              auth=Permission("directory.edit"))
 def contact_add(request: HttpRequest, organisation_id: int, payload: schemas.ContactIn
                 ) -> Status[dict[str, Any]]:
-    contact = contacts.add(_get(request, organisation_id), actor=request.auth,  # type: ignore[attr-defined]
+    contact = contacts.add(_get(request, organisation_id), actor=acting_user(request),
                            request=request, **payload.dict())
     return Status(201, _contact(contact))
 
@@ -96,7 +97,7 @@ def contact_add(request: HttpRequest, organisation_id: int, payload: schemas.Con
              response={201: schemas.AgreementOut}, auth=Permission("directory.edit"))
 def agreement_add(request: HttpRequest, organisation_id: int, payload: schemas.AgreementIn
                   ) -> Status[dict[str, Any]]:
-    agreement = agreements.add(_get(request, organisation_id), actor=request.auth,  # type: ignore[attr-defined]
+    agreement = agreements.add(_get(request, organisation_id), actor=acting_user(request),
                                request=request, **payload.dict())
     return Status(201, _agreement(agreement))
 
@@ -104,4 +105,4 @@ def agreement_add(request: HttpRequest, organisation_id: int, payload: schemas.A
 @router.get("/agreements/expiring", response=list[schemas.AgreementOut],
             auth=Permission("directory.view"))
 def agreements_expiring(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_agreement(a) for a in agreements.expiring(request.auth)]  # type: ignore[attr-defined]
+    return [_agreement(a) for a in agreements.expiring(acting_user(request))]

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from palermo.access.services import agencies
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
 from palermo.directory.models import Agreement
+from palermo.web.widgets import SearchableCheckboxes, SearchableRadios
 
 
 def _date() -> forms.DateInput:
@@ -23,15 +24,16 @@ class OrganisationForm(forms.Form):
     acronym = forms.CharField(label=_("Acronym"), required=False, max_length=32)
     kind = forms.ChoiceField(label=_("Kind"), choices=vocab("organisation_kinds"))
     country = forms.ChoiceField(label=_("Country"), required=False,
-                                choices=vocab("countries", blank=True))
+                                choices=vocab("countries", blank=True),
+                                widget=SearchableRadios)
     mandate = forms.CharField(label=_("Mandate"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
     services = forms.MultipleChoiceField(label=_("Services offered"), required=False,
                                          choices=vocab("partner_services"),
-                                         widget=forms.CheckboxSelectMultiple)
+                                         widget=SearchableCheckboxes)
     exploitation_types = forms.MultipleChoiceField(
         label=_("Forms of exploitation"), required=False, choices=vocab("exploitation_types"),
-        widget=forms.CheckboxSelectMultiple)
+        widget=SearchableCheckboxes)
     website = forms.CharField(label=_("Website"), required=False, max_length=200)
     email = forms.CharField(label=_("Email"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)

@@ -4,19 +4,27 @@ this installation's users, through the same services as the pages."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader
-from pydantic import Field
 
 from palermo.access.permissions import Permission, Published
 from palermo.access.services.errors import ServiceError
 from palermo.exchange import message
-from palermo.exchange.models import CaseReport, Partner
+from palermo.exchange.schemas import (
+    AcceptIn,
+    ExportIn,
+    HtcdsExportIn,
+    HtcdsExportOut,
+    HtcdsFieldsOut,
+    PartnerOut,
+    RejectIn,
+    ReportOut,
+)
 from palermo.exchange.services import (
     ftm,
     htcds_export,
@@ -28,10 +36,10 @@ from palermo.exchange.services import (
     partners,
     receipts,
 )
-from palermo.web import limits
 
 if TYPE_CHECKING:
     from palermo.access.models import User
+    from palermo.exchange.models import CaseReport, Partner
 
 router = Router(tags=["exchange"])
 
@@ -48,8 +56,7 @@ class PartnerSignature(APIKeyHeader):
     permission = "exchange.partner"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        partner = Partner.objects.filter(key_id=request.headers.get("X-Palermo-Key", ""),
-                                         active=True).first()
+        partner = partners.trusted(request.headers.get("X-Palermo-Key", ""))
         if partner is None or not key:
             return None
         # Read here, within the message limit, rather than through Django's smaller limit
@@ -61,52 +68,6 @@ class PartnerSignature(APIKeyHeader):
                 partner.public_key)):
             return None
         return partner, raw
-
-
-class ReportOut(Schema):
-    id: int
-    direction: str
-    message_id: str
-    sender_agency: str
-    sender_country: str
-    case_reference: str
-    handling_code: str
-    state: str
-    state_reason: str
-    case_id: int | None
-
-
-class PartnerOut(Schema):
-    id: int
-    agency: str
-    country: str
-    key_id: str
-    sealing_key: str
-    endpoint: str
-    active: bool
-
-
-class ExportIn(Schema):
-    partner_ids: limits.Ids
-    handling_code: limits.Code = "H0"
-    # As the message's schema (schema/hst-1.0.json) allows them.
-    restriction: Annotated[str, Field(max_length=2000)] = ""
-    requested_action: Annotated[str, Field(max_length=4000)] = ""
-    person_ids: limits.Ids | None = None
-    identities: bool = False
-    documents: bool = True
-    sealed: bool = False
-    send: bool = False
-
-
-class AcceptIn(Schema):
-    # A report holds at most 2,000 persons (schema/hst-1.0.json).
-    matches: Annotated[dict[Annotated[str, Field(max_length=32)], limits.Id | None],
-                       Field(max_length=2000)] = {}
-
-
-class RejectIn(Schema):
-    reason: Annotated[str, Field(max_length=limits.NOTE)]
 
 
 @router.get("/schema/{version}", auth=Published())
@@ -219,28 +180,12 @@ def report_import(request: HttpRequest) -> Status[CaseReport]:
     return Status(201 if new else 200, report)
 
 
-class HtcdsExportIn(Schema):
-    case: Annotated[str, Field(max_length=32)] = ""
-    query: Annotated[str, Field(max_length=200)] = ""
-    status: limits.Code = ""
-    exploitation: limits.Code = ""
-    identities: bool = False
-    labels: bool = False
-
-
-@router.get("/htcds/fields", auth=Permission("exchange.view"))
+@router.get("/htcds/fields", response=HtcdsFieldsOut, auth=Permission("exchange.view"))
 def htcds_field_list(request: HttpRequest) -> dict[str, Any]:
     """Every field of HTCDS 2.0 by name, with what Palermo does with it, and Palermo's own
     columns."""
     return {"standard": "HTCDS", "version": htcds_fields.table()["version"],
-            "fields": [{"name": f.name, "label": f.label, "section": f.section,
-                        "core": f.core, "status": f.status, "type": f.type,
-                        "kept": bool(f.kept), "becomes": f.becomes or f.reason,
-                        "values": [{"name": v.name, "label": " ".join(v.label.split())}
-                                   for v in f.values]}
-                       for f in htcds_fields.standard()],
-            "palermo_columns": [{"name": f.name, "label": f.label, "becomes": f.becomes}
-                                for f in htcds_fields.palermo_columns()]}
+            "fields": htcds_fields.standard(), "palermo_columns": htcds_fields.palermo_columns()}
 
 
 @router.post("/htcds/import", auth=Permission("exchange.receive"))
@@ -260,17 +205,15 @@ def htcds_file_import(request: HttpRequest, case: str = "", dry_run: bool = Fals
     return JsonResponse(report.as_dict(), status=422 if report.problems else 200)
 
 
-@router.post("/htcds/export", auth=Permission("exchange.send"))
+@router.post("/htcds/export", response=HtcdsExportOut, auth=Permission("exchange.send"))
 def htcds_file_export(request: HttpRequest, payload: HtcdsExportIn, reason: str = ""
-                      ) -> dict[str, Any]:
+                      ) -> htcds_export.Export:
     """One case (``case``, its reference) or the cases a search finds, as an HTCDS 2.0 file:
     the CSV in ``content`` and the export report (whose identities were left out, and why).
     A highly restricted case asks ``?reason=``."""
     user = _user(request)
     ids = htcds_export.select(user, reference=payload.case, query=payload.query,
                               status=payload.status, exploitation=payload.exploitation)
-    made = htcds_export.export(ids, actor=user, request=request,
+    return htcds_export.export(ids, actor=user, request=request,
                                identities=payload.identities, labels=payload.labels,
                                reason=reason)
-    return {"filename": made.filename, "report": made.report.as_dict(),
-            "content": made.content.decode("utf-8-sig")}

@@ -5,12 +5,13 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
+from palermo.web.widgets import SearchableCheckboxes
 
 
 class ExportForm(forms.Form):
     partner_ids = forms.TypedMultipleChoiceField(
-        label=_("Send to"), coerce=int, widget=forms.CheckboxSelectMultiple,
+        label=_("Send to"), coerce=int, widget=SearchableCheckboxes,
         help_text=_("Partners in the trust store."))
     handling_code = forms.ChoiceField(label=_("Handling code"), choices=vocab("handling_codes"))
     restriction = forms.CharField(label=_("Restrictions (required with H3)"), required=False,
@@ -19,7 +20,7 @@ class ExportForm(forms.Form):
                                        widget=forms.Textarea(attrs={"rows": 2}))
     person_ids = forms.TypedMultipleChoiceField(
         label=_("Persons to include"), coerce=int, required=False,
-        widget=forms.CheckboxSelectMultiple)
+        widget=SearchableCheckboxes)
     identities = forms.BooleanField(
         label=_("Include victims' names, birth dates and documents"), required=False,
         help_text=_("Without this, victims leave as “identity withheld” with their role and "

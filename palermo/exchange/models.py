@@ -82,6 +82,10 @@ class CaseReport(models.Model):
     def __str__(self) -> str:
         return f"{self.direction} {self.message_id}"
 
+    def is_reviewable(self) -> bool:
+        """A received report still waiting for someone to accept or reject it."""
+        return self.direction == Direction.IN and self.state == MessageState.RECEIVED
+
 
 class LinkedCase(models.Model):
     """The sender's case (country and reference) and the local case it became, with the

@@ -28,7 +28,7 @@ from palermo.exchange.forms import (
     PartnerForm,
     ReasonForm,
 )
-from palermo.exchange.models import CaseReport, Direction, MessageState
+from palermo.exchange.models import CaseReport, MessageState
 from palermo.exchange.services import access as report_access
 from palermo.exchange.services import ctdc, ftm, htcds_fields, htcds_read, inbound, outbound
 from palermo.exchange.services import htcds_export as htcds_export_service
@@ -173,8 +173,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     user = actor(request)
     seen = inbound.open_report(_report(request, report_id), actor=user, request=request)
     report = seen.report
-    reviewable = (report.direction == Direction.IN and report.state == MessageState.RECEIVED
-                  and user.has_perm("exchange.receive"))
+    reviewable = inbound.may_review(report, user)
     proposals = inbound.proposals(report, actor=user, seen=seen) if reviewable else {}
     rows = [{"person": p, "entry": p.entry, "proposals": proposals.get(p.ref, [])}
             for p in seen.persons]

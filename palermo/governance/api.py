@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from palermo.access.models import User
 from palermo.access.permissions import Permission
 from palermo.access.services import agencies
 from palermo.access.services import users as user_services
 from palermo.access.services.errors import ServiceError
+from palermo.core.api import acting_user
 from palermo.governance import schemas
 from palermo.governance.models import ActionItem, Bill, Committee, Meeting, Minutes
 from palermo.governance.services import (
@@ -26,10 +26,6 @@ from palermo.governance.services import (
 )
 
 router = Router(tags=["governance"])
-
-
-def _user(request: HttpRequest) -> User:
-    return request.auth  # type: ignore[attr-defined]
 
 
 def _committee(c: Committee) -> dict[str, Any]:
@@ -74,7 +70,7 @@ def _agency(agency_id: int | None, field: str) -> Any:
 @router.get("/committees", response=list[schemas.CommitteeOut],
             auth=Permission("governance.view"))
 def committee_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_committee(c) for c in committees.listing(_user(request))
+    return [_committee(c) for c in committees.listing(acting_user(request))
             .prefetch_related("members")]
 
 
@@ -82,7 +78,7 @@ def committee_list(request: HttpRequest) -> list[dict[str, Any]]:
              auth=Permission("governance.edit"))
 def committee_create(request: HttpRequest, payload: schemas.CommitteeIn
                      ) -> Status[dict[str, Any]]:
-    committee = committees.create(actor=_user(request), request=request, name=payload.name,
+    committee = committees.create(actor=acting_user(request), request=request, name=payload.name,
                                   kind=payload.kind, mandate=payload.mandate,
                                   chair_agency=_agency(payload.chair_agency_id,
                                                        "chair_agency_id"))
@@ -92,7 +88,7 @@ def committee_create(request: HttpRequest, payload: schemas.CommitteeIn
 @router.get("/meetings", response=list[schemas.MeetingOut], auth=Permission("governance.view"))
 def meeting_list(request: HttpRequest, committee_id: int | None = None
                  ) -> list[dict[str, Any]]:
-    found = meetings.listing(_user(request))
+    found = meetings.listing(acting_user(request))
     if committee_id:
         found = found.filter(committee_id=committee_id)
     return [_meeting(m) for m in found[:500]]
@@ -102,21 +98,21 @@ def meeting_list(request: HttpRequest, committee_id: int | None = None
              auth=Permission("governance.edit"))
 def meeting_create(request: HttpRequest, committee_id: int, payload: schemas.MeetingIn
                    ) -> Status[dict[str, Any]]:
-    committee = get_object_or_404(committees.listing(_user(request)), pk=committee_id)
-    meeting = meetings.create(committee, actor=_user(request), request=request,
+    committee = get_object_or_404(committees.listing(acting_user(request)), pk=committee_id)
+    meeting = meetings.create(committee, actor=acting_user(request), request=request,
                               **payload.dict())
     return Status(201, _meeting(meeting))
 
 
 def _get_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
-    return get_object_or_404(meetings.listing(_user(request)), pk=meeting_id)
+    return get_object_or_404(meetings.listing(acting_user(request)), pk=meeting_id)
 
 
 @router.post("/meetings/{meeting_id}/decisions", response={201: schemas.DecisionOut},
              auth=Permission("governance.edit"))
 def decision_create(request: HttpRequest, meeting_id: int, payload: schemas.DecisionIn
                     ) -> Status[dict[str, Any]]:
-    user = _user(request)
+    user = acting_user(request)
     specs = []
     for n, item in enumerate(payload.items):
         owner = None
@@ -147,7 +143,7 @@ def decision_create(request: HttpRequest, meeting_id: int, payload: schemas.Deci
 def minutes_save(request: HttpRequest, meeting_id: int, payload: schemas.MinutesIn
                  ) -> dict[str, Any]:
     return _minutes(minutes.save_draft(_get_meeting(request, meeting_id), payload.text,
-                                       actor=_user(request), version=payload.version,
+                                       actor=acting_user(request), version=payload.version,
                                        request=request))
 
 
@@ -158,7 +154,7 @@ def minutes_approve(request: HttpRequest, meeting_id: int, payload: schemas.Vers
     draft = minutes.draft_of(_get_meeting(request, meeting_id))
     if draft is None:
         raise ServiceError(_("There is no draft to approve."), field="state")
-    return _minutes(minutes.approve(draft, actor=_user(request), version=payload.version,
+    return _minutes(minutes.approve(draft, actor=acting_user(request), version=payload.version,
                                     request=request))
 
 
@@ -167,7 +163,7 @@ def minutes_approve(request: HttpRequest, meeting_id: int, payload: schemas.Vers
 def minutes_correct(request: HttpRequest, meeting_id: int, payload: schemas.CorrectionIn
                     ) -> Status[dict[str, Any]]:
     return Status(201, _minutes(minutes.correct(_get_meeting(request, meeting_id),
-                                                actor=_user(request), reason=payload.reason,
+                                                actor=acting_user(request), reason=payload.reason,
                                                 request=request)))
 
 
@@ -175,7 +171,7 @@ def minutes_correct(request: HttpRequest, meeting_id: int, payload: schemas.Corr
             auth=Permission("governance.view"))
 def action_list(request: HttpRequest, agency_id: int | None = None, status: str = "",
                 overdue: bool = False) -> list[dict[str, Any]]:
-    found = actions.search(_user(request), agency_id=agency_id, status=status,
+    found = actions.search(acting_user(request), agency_id=agency_id, status=status,
                            overdue=overdue)
     return [_item(i) for i in found[:500]]
 
@@ -184,25 +180,25 @@ def action_list(request: HttpRequest, agency_id: int | None = None, status: str 
              auth=Permission("governance.view"))
 def action_status(request: HttpRequest, action_id: int, payload: schemas.ActionStatusIn
                   ) -> dict[str, Any]:
-    item = get_object_or_404(actions.listing(_user(request)), pk=action_id)
-    return _item(actions.set_status(item, payload.status, actor=_user(request),
+    item = get_object_or_404(actions.listing(acting_user(request)), pk=action_id)
+    return _item(actions.set_status(item, payload.status, actor=acting_user(request),
                                     version=payload.version, note=payload.note,
                                     request=request))
 
 
 @router.get("/bills", response=list[schemas.BillOut], auth=Permission("governance.view"))
 def bill_list(request: HttpRequest, stage: str = "", q: str = "") -> list[dict[str, Any]]:
-    return [_bill(b) for b in legislation.search(_user(request), q=q, stage=stage)[:500]]
+    return [_bill(b) for b in legislation.search(acting_user(request), q=q, stage=stage)[:500]]
 
 
 @router.post("/bills", response={201: schemas.BillOut}, auth=Permission("governance.edit"))
 def bill_create(request: HttpRequest, payload: schemas.BillIn) -> Status[dict[str, Any]]:
-    return Status(201, _bill(legislation.create(actor=_user(request), request=request,
+    return Status(201, _bill(legislation.create(actor=acting_user(request), request=request,
                                                 **payload.dict())))
 
 
 def _get_bill(request: HttpRequest, bill_id: int) -> Bill:
-    return get_object_or_404(legislation.listing(_user(request)), pk=bill_id)
+    return get_object_or_404(legislation.listing(acting_user(request)), pk=bill_id)
 
 
 @router.post("/bills/{bill_id}/stage", response=schemas.BillOut,
@@ -210,7 +206,7 @@ def _get_bill(request: HttpRequest, bill_id: int) -> Bill:
 def bill_stage(request: HttpRequest, bill_id: int, payload: schemas.StageIn
                ) -> dict[str, Any]:
     return _bill(legislation.set_stage(_get_bill(request, bill_id), payload.stage,
-                                       on=payload.on, actor=_user(request),
+                                       on=payload.on, actor=acting_user(request),
                                        version=payload.version, request=request))
 
 
@@ -220,7 +216,7 @@ def bill_position(request: HttpRequest, bill_id: int, payload: schemas.PositionI
                   ) -> Status[dict[str, Any]]:
     position = legislation.write_position(_get_bill(request, bill_id), payload.text,
                                           kind=payload.kind, note=payload.note,
-                                          actor=_user(request), request=request)
+                                          actor=acting_user(request), request=request)
     return Status(201, {"id": position.pk, "number": position.number, "text": position.text,
                         "kind": position.kind, "note": position.note,
                         "written_at": position.written_at})
@@ -228,6 +224,6 @@ def bill_position(request: HttpRequest, bill_id: int, payload: schemas.PositionI
 
 @router.get("/calendar.ics", auth=Permission("governance.view"))
 def calendar_ics(request: HttpRequest) -> HttpResponse:
-    body = calendar.ics(_user(request), base_url=request.build_absolute_uri("/").rstrip("/"),
+    body = calendar.ics(acting_user(request), base_url=request.build_absolute_uri("/").rstrip("/"),
                         request=request)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from palermo.access.services import agencies
 from palermo.access.services import users as user_services
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
 from palermo.governance.models import ActionStatus, Bill, Position
 
 

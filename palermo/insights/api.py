@@ -8,19 +8,14 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
-from palermo.access.models import User
 from palermo.access.permissions import Permission
+from palermo.core.api import acting_user
+from palermo.core.checks import require
 from palermo.insights import schemas
 from palermo.insights.services import global_figures, indicators, open_data, publication
 from palermo.insights.services.periods import parse
 
 router = Router(tags=["insights"])
-
-
-def actor(request: HttpRequest) -> User:
-    """Whoever Permission let in: a signed-in session or a bearer token (``request.user`` is
-    anonymous for a token)."""
-    return request.auth  # type: ignore[attr-defined]
 
 
 class PeriodQuery(Schema):
@@ -33,7 +28,7 @@ class PeriodQuery(Schema):
             auth=Permission("insights.view"))
 def indicator_list(request: HttpRequest) -> list[dict[str, Any]]:
     """Every indicator's definition and its GLOTIP, Eurostat and TIP mapping."""
-    indicators.require(actor(request))
+    require(acting_user(request), "insights.view")
     out = []
     for code in indicators.codes():
         term = indicators.definition(code)
@@ -49,7 +44,7 @@ def indicator_table(request: HttpRequest, code: str,
     """One indicator for a period (``from``/``to`` as YYYY-MM-DD, or ``year``), after public
     disclosure control: what partners receive is protected as a publication is."""
     chosen = parse(period.start, period.end, year=period.year)
-    (table,) = indicators.tables(actor(request), chosen, [code], audience=indicators.PUBLIC,
+    (table,) = indicators.tables(acting_user(request), chosen, [code], audience=indicators.PUBLIC,
                                  request=request, purpose="api")
     return {**publication.localised(table.as_dict()), "row_codes": table.row_codes,
             "column_codes": table.column_codes, "period_start": chosen.start,
@@ -84,7 +79,7 @@ class OpenDataQuery(Schema):
 def open_data_file(request: HttpRequest, query: Query[OpenDataQuery]) -> Any:
     """The k-anonymised CTDC-style CSV (``text/csv``), or with ``report=true`` the report of
     what was generalised and suppressed; either way the export is audited with its report."""
-    data, report = open_data.open_data_export(actor(request), k=query.k,
+    data, report = open_data.open_data_export(acting_user(request), k=query.k,
                                               year_from=query.year_from,
                                               year_to=query.year_to, request=request)
     if query.report:

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from palermo.access.permissions import Permission
+from palermo.core.api import acting_user
 from palermo.library import schemas, services
 from palermo.library.engine.backend import FACETS, SearchRequest
 from palermo.library.indexing import KINDS
@@ -47,7 +48,7 @@ class SearchParams(Schema):
 
 @router.get("/search", response=schemas.SearchOut, auth=Permission("library.view"))
 def library_search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
-    found = services.search(request.auth, SearchRequest(  # type: ignore[attr-defined]
+    found = services.search(acting_user(request), SearchRequest(
         text=params.q, sort=params.sort, date_from=params.date_from, date_to=params.date_to,
         offset=max(0, params.offset), limit=params.limit,
         filters={name: getattr(params, name) for name in FACETS if getattr(params, name)}),
@@ -66,14 +67,14 @@ def library_search(request: HttpRequest, params: Query[SearchParams]) -> dict[st
             auth=Permission("library.view"))
 def decision_detail(request: HttpRequest, decision_id: int) -> dict[str, Any]:
     try:
-        decision = services.read("decision", decision_id, actor=request.auth,  # type: ignore[attr-defined]
+        decision = services.read("decision", decision_id, actor=acting_user(request),
                                  request=request)
     except JudicialDecision.DoesNotExist:
         raise Http404 from None
     out = {name: getattr(decision, name) for name in schemas.JudicialDecisionOut.model_fields
            if hasattr(decision, name)}
     out["appeal_ids"] = list(decision.appeals.values_list("pk", flat=True))
-    user = request.auth  # type: ignore[attr-defined]
+    user = acting_user(request)
     out["cites"] = [{"text": c.text, "key": c.key, "form": c.form, "decision_id": c.cited_id}
                     for c in citations.cites(user, decision)]
     out["cited_by"] = [{"text": c.text, "key": c.key, "form": c.form,
@@ -85,7 +86,7 @@ def decision_detail(request: HttpRequest, decision_id: int) -> dict[str, Any]:
             auth=Permission("library.view"))
 def opinion_detail(request: HttpRequest, opinion_id: int) -> ExpertOpinion:
     try:
-        return services.read("opinion", opinion_id, actor=request.auth,  # type: ignore[attr-defined]
+        return services.read("opinion", opinion_id, actor=acting_user(request),
                              request=request)
     except ExpertOpinion.DoesNotExist:
         raise Http404 from None
@@ -94,7 +95,7 @@ def opinion_detail(request: HttpRequest, opinion_id: int) -> ExpertOpinion:
 @router.get("/guides/{guide_id}", response=schemas.GuideOut, auth=Permission("library.view"))
 def guide_detail(request: HttpRequest, guide_id: int) -> InvestigatorGuide:
     try:
-        return services.read("guide", guide_id, actor=request.auth,  # type: ignore[attr-defined]
+        return services.read("guide", guide_id, actor=acting_user(request),
                              request=request)
     except InvestigatorGuide.DoesNotExist:
         raise Http404 from None
@@ -124,11 +125,11 @@ def propose_change(request: HttpRequest, kinds: str, record_id: int,
     editor approves it."""
     kind = _kind(kinds)
     try:
-        record = services.read(kind, record_id, actor=request.auth,  # type: ignore[attr-defined]
+        record = services.read(kind, record_id, actor=acting_user(request),
                                request=request)
     except KINDS[kind].DoesNotExist:
         raise Http404 from None
-    change = review.propose(kind, record, actor=request.auth,  # type: ignore[attr-defined]
+    change = review.propose(kind, record, actor=acting_user(request),
                             version=payload.version, fields=payload.fields, note=payload.note,
                             request=request)
     return Status(201, _change_out(change))
@@ -136,12 +137,12 @@ def propose_change(request: HttpRequest, kinds: str, record_id: int,
 
 @router.get("/changes", response=list[schemas.ChangeOut], auth=Permission("library.edit"))
 def pending_changes(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_change_out(c) for c in review.pending(request.auth)]  # type: ignore[attr-defined]
+    return [_change_out(c) for c in review.pending(acting_user(request))]
 
 
 def _change(request: HttpRequest, change_id: int) -> ProposedChange:
     try:
-        return review.get(request.auth, change_id)  # type: ignore[attr-defined]
+        return review.get(acting_user(request), change_id)
     except ProposedChange.DoesNotExist:
         raise Http404 from None
 
@@ -155,7 +156,7 @@ def change_detail(request: HttpRequest, change_id: int) -> dict[str, Any]:
 @router.post("/changes/{change_id}/approve", response=schemas.ChangeOut,
              auth=Permission("library.edit"))
 def approve_change(request: HttpRequest, change_id: int) -> dict[str, Any]:
-    review.approve(_change(request, change_id).pk, actor=request.auth,  # type: ignore[attr-defined]
+    review.approve(_change(request, change_id).pk, actor=acting_user(request),
                    request=request)
     return _change_out(_change(request, change_id))
 
@@ -164,7 +165,7 @@ def approve_change(request: HttpRequest, change_id: int) -> dict[str, Any]:
              auth=Permission("library.edit"))
 def return_change(request: HttpRequest, change_id: int,
                   payload: schemas.ReturnIn) -> dict[str, Any]:
-    review.send_back(_change(request, change_id).pk, actor=request.auth,  # type: ignore[attr-defined]
+    review.send_back(_change(request, change_id).pk, actor=acting_user(request),
                      reason=payload.reason, request=request)
     return _change_out(_change(request, change_id))
 
@@ -172,7 +173,7 @@ def return_change(request: HttpRequest, change_id: int,
 @router.get("/{kinds}/{record_id}/versions", response=list[schemas.VersionOut],
             auth=Permission("library.view"))
 def record_versions(request: HttpRequest, kinds: str, record_id: int) -> list[Any]:
-    return review.versions(request.auth, _kind(kinds), record_id)  # type: ignore[attr-defined]
+    return review.versions(acting_user(request), _kind(kinds), record_id)
 
 
 def _group(group: analytics.Group) -> dict[str, Any]:
@@ -186,7 +187,7 @@ def _group(group: analytics.Group) -> dict[str, Any]:
 def sentences(request: HttpRequest, charge: str = "", exploitation: str = "") -> dict[str, Any]:
     """Prison sentences (months) for a charge (matched within the charge's text) and/or a
     form of exploitation, by year and by court."""
-    found = analytics.distribution(request.auth,  # type: ignore[attr-defined]
+    found = analytics.distribution(acting_user(request),
                                    charge=charge, exploitation=exploitation)
     return {"charge": found.charge, "exploitation": found.exploitation,
             "count": len(found.sentences), "by_year": [_group(g) for g in found.by_year],

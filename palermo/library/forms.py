@@ -10,11 +10,12 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
 from palermo.library.engine.extract import MAX_BYTES
 from palermo.library.models import JudicialDecision
 from palermo.library.services.bulk import OPTIONAL, REQUIRED
 from palermo.vocab import registry
+from palermo.web.widgets import SearchableCheckboxes, SearchableRadios
 
 TEXT_LANGUAGES = ("he", "en", "ar", "ru", "fr", "es")
 SEXES = [("F", _("female")), ("M", _("male")), ("X", _("other"))]
@@ -71,7 +72,8 @@ class UploadFields(forms.Form):
 
 
 class DecisionForm(UploadFields):
-    country = forms.ChoiceField(label=_("Country"), choices=vocab("countries", blank=True))
+    country = forms.ChoiceField(label=_("Country"), choices=vocab("countries", blank=True),
+                                widget=SearchableRadios)
     court = forms.CharField(label=_("Court"), max_length=200)
     court_level = forms.ChoiceField(label=_("Court level"), required=False,
                                     choices=vocab("court_levels", blank=True))
@@ -95,17 +97,17 @@ class DecisionForm(UploadFields):
                                           min_value=0)
     acts = forms.MultipleChoiceField(label=_("Acts"), required=False,
                                      choices=vocab("palermo_acts"),
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=SearchableCheckboxes)
     means = forms.MultipleChoiceField(label=_("Means"), required=False,
                                       choices=vocab("palermo_means"),
-                                      widget=forms.CheckboxSelectMultiple)
+                                      widget=SearchableCheckboxes)
     purposes = forms.MultipleChoiceField(label=_("Purposes"), required=False,
                                          choices=vocab("palermo_purposes"),
-                                         widget=forms.CheckboxSelectMultiple)
+                                         widget=SearchableCheckboxes)
     exploitation_types = forms.MultipleChoiceField(label=_("Forms of exploitation"),
                                                    required=False,
                                                    choices=vocab("exploitation_types"),
-                                                   widget=forms.CheckboxSelectMultiple)
+                                                   widget=SearchableCheckboxes)
     sector = forms.ChoiceField(label=_("Sector"), required=False,
                                choices=vocab("industries", blank=True))
     transnational = forms.TypedChoiceField(label=_("Transnational"), required=False,

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from palermo.access.permissions import Permission
+from palermo.core.api import acting_user
 from palermo.notices import schemas
 from palermo.notices.models import Diffusion, Notice, TravelAlert, Trip
 from palermo.notices.services import diffusions, interpol, lifecycle, notices, travel
@@ -26,20 +27,20 @@ def _out(notice: Notice) -> dict[str, Any]:
 
 
 def _get(request: HttpRequest, notice_id: int) -> Notice:
-    return get_object_or_404(notices.visible(request.auth), pk=notice_id)  # type: ignore[attr-defined]
+    return get_object_or_404(notices.visible(acting_user(request)), pk=notice_id)
 
 
 @router.get("/", response=list[schemas.NoticeOut], auth=Permission("notices.view"))
 def notice_list(request: HttpRequest, colour: str = "", state: str = "", country: str = "",
                 expiring: bool = False) -> list[dict[str, Any]]:
-    found = notices.search(request.auth, colour=colour, state=state,  # type: ignore[attr-defined]
+    found = notices.search(acting_user(request), colour=colour, state=state,
                            country=country, expiring=expiring)
     return [_out(n) for n in found[:500]]
 
 
 @router.post("/", response={201: schemas.NoticeOut}, auth=Permission("notices.issue"))
 def notice_create(request: HttpRequest, payload: schemas.NoticeIn) -> Status[dict[str, Any]]:
-    notice = notices.draft(actor=request.auth, request=request,  # type: ignore[attr-defined]
+    notice = notices.draft(actor=acting_user(request), request=request,
                            **payload.dict())
     return Status(201, _out(notice))
 
@@ -47,7 +48,7 @@ def notice_create(request: HttpRequest, payload: schemas.NoticeIn) -> Status[dic
 @router.get("/interpol", auth=Permission("notices.import"))
 def interpol_export(request: HttpRequest, colour: str = "") -> dict[str, Any]:
     """Published notices in the JSON shape of INTERPOL's public notices web service."""
-    return interpol.export_for(request.auth, colour=colour,  # type: ignore[attr-defined]
+    return interpol.export_for(acting_user(request), colour=colour,
                                request=request)
 
 
@@ -55,7 +56,7 @@ def interpol_export(request: HttpRequest, colour: str = "") -> dict[str, Any]:
 def interpol_import(request: HttpRequest, colour: str = "", skip_bad: bool = False
                     ) -> dict[str, Any]:
     """The request body is the file: INTERPOL's list shape or notices on their own."""
-    report = interpol.import_notices(request.body, actor=request.auth,  # type: ignore[attr-defined]
+    report = interpol.import_notices(request.body, actor=acting_user(request),
                                      colour=colour or None, skip_bad=skip_bad,
                                      request=request)
     return {"imported": report.imported, "created": report.created,
@@ -65,13 +66,13 @@ def interpol_import(request: HttpRequest, colour: str = "", skip_bad: bool = Fal
 
 @router.get("/{notice_id}", response=schemas.NoticeOut, auth=Permission("notices.view"))
 def notice_detail(request: HttpRequest, notice_id: int) -> dict[str, Any]:
-    return _out(notices.read(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    return _out(notices.read(_get(request, notice_id), actor=acting_user(request),
                              request=request))
 
 
 @router.get("/{notice_id}/interpol", auth=Permission("notices.view"))
 def notice_interpol(request: HttpRequest, notice_id: int) -> dict[str, Any]:
-    notice = notices.read(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    notice = notices.read(_get(request, notice_id), actor=acting_user(request),
                           request=request)
     return interpol.detail(notice)
 
@@ -85,17 +86,17 @@ def notice_interpol_un(request: HttpRequest, entity: str) -> dict[str, Any]:
 def notice_interpol_link(request: HttpRequest, notice_type: str, entity: str
                          ) -> dict[str, Any]:
     """One notice at the address its INTERPOL-shaped export links to (red/ISR-2026-17)."""
-    notice = interpol.linked(request.auth, notice_type, entity)  # type: ignore[attr-defined]
+    notice = interpol.linked(acting_user(request), notice_type, entity)
     if notice is None:
         raise Http404
-    return interpol.detail(notices.read(notice, actor=request.auth,  # type: ignore[attr-defined]
+    return interpol.detail(notices.read(notice, actor=acting_user(request),
                                         request=request))
 
 
 @router.post("/{notice_id}/submit", response=schemas.NoticeOut,
              auth=Permission("notices.issue"))
 def notice_submit(request: HttpRequest, notice_id: int) -> dict[str, Any]:
-    return _out(notices.submit(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    return _out(notices.submit(_get(request, notice_id), actor=acting_user(request),
                                request=request))
 
 
@@ -104,7 +105,7 @@ def notice_submit(request: HttpRequest, notice_id: int) -> dict[str, Any]:
 def notice_review(request: HttpRequest, notice_id: int, payload: schemas.ReviewIn
                   ) -> dict[str, Any]:
     return _out(notices.review(_get(request, notice_id), payload.checks,
-                               actor=request.auth,  # type: ignore[attr-defined]
+                               actor=acting_user(request),
                                notes=payload.notes, request=request))
 
 
@@ -112,7 +113,7 @@ def notice_review(request: HttpRequest, notice_id: int, payload: schemas.ReviewI
              auth=Permission("notices.issue"))
 def notice_withdraw(request: HttpRequest, notice_id: int, payload: schemas.ReasonIn
                     ) -> dict[str, Any]:
-    return _out(lifecycle.withdraw(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    return _out(lifecycle.withdraw(_get(request, notice_id), actor=acting_user(request),
                                    reason=payload.reason, request=request))
 
 
@@ -120,7 +121,7 @@ def notice_withdraw(request: HttpRequest, notice_id: int, payload: schemas.Reaso
              auth=Permission("notices.issue"))
 def notice_suspend(request: HttpRequest, notice_id: int, payload: schemas.SuspendIn
                    ) -> dict[str, Any]:
-    return _out(lifecycle.suspend(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    return _out(lifecycle.suspend(_get(request, notice_id), actor=acting_user(request),
                                   until=payload.until, reason=payload.reason,
                                   request=request))
 
@@ -129,7 +130,7 @@ def notice_suspend(request: HttpRequest, notice_id: int, payload: schemas.Suspen
              auth=Permission("notices.review"))
 def notice_cancel(request: HttpRequest, notice_id: int, payload: schemas.ReasonIn
                   ) -> dict[str, Any]:
-    return _out(lifecycle.cancel(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    return _out(lifecycle.cancel(_get(request, notice_id), actor=acting_user(request),
                                  reason=payload.reason, request=request))
 
 
@@ -138,7 +139,7 @@ def notice_cancel(request: HttpRequest, notice_id: int, payload: schemas.ReasonI
 def notice_renewal(request: HttpRequest, notice_id: int, payload: schemas.ReasonIn
                    ) -> dict[str, Any]:
     return _out(lifecycle.request_renewal(_get(request, notice_id),
-                                          actor=request.auth,  # type: ignore[attr-defined]
+                                          actor=acting_user(request),
                                           reason=payload.reason, request=request))
 
 
@@ -159,7 +160,7 @@ def _trip_out(trip: Trip) -> dict[str, Any]:
 def trip_register(request: HttpRequest, notice_id: int, payload: schemas.TripIn
                   ) -> Status[dict[str, Any]]:
     """A planned or detected trip of the subject: alerts the destination's agencies."""
-    trip = travel.register_trip(_get(request, notice_id), actor=request.auth,  # type: ignore[attr-defined]
+    trip = travel.register_trip(_get(request, notice_id), actor=acting_user(request),
                                 request=request, **payload.dict())
     return Status(201, _trip_out(trip))
 
@@ -177,7 +178,7 @@ def _alert_out(alert: TravelAlert) -> dict[str, Any]:
 @router.get("/travel-alerts/", response=list[schemas.TravelAlertOut],
             auth=Permission("notices.view"))
 def travel_alert_list(request: HttpRequest, open_only: bool = False) -> list[dict[str, Any]]:
-    alerts = travel.alerts_for(request.auth)  # type: ignore[attr-defined]
+    alerts = travel.alerts_for(acting_user(request))
     if open_only:
         alerts = alerts.filter(acknowledged_at__isnull=True)
     return [_alert_out(a) for a in alerts[:500]]
@@ -187,8 +188,8 @@ def travel_alert_list(request: HttpRequest, open_only: bool = False) -> list[dic
              auth=Permission("notices.view"))
 def travel_alert_acknowledge(request: HttpRequest, alert_id: int,
                              payload: schemas.FollowUpIn) -> dict[str, Any]:
-    alert = get_object_or_404(travel.alerts_for(request.auth), pk=alert_id)  # type: ignore[attr-defined]
-    return _alert_out(travel.acknowledge(alert, actor=request.auth,  # type: ignore[attr-defined]
+    alert = get_object_or_404(travel.alerts_for(acting_user(request)), pk=alert_id)
+    return _alert_out(travel.acknowledge(alert, actor=acting_user(request),
                                          follow_up=payload.follow_up, request=request))
 
 
@@ -207,7 +208,7 @@ def _diffusion_out(diffusion: Diffusion) -> dict[str, Any]:
 @router.get("/diffusions/", response=list[schemas.DiffusionOut],
             auth=Permission("notices.view"))
 def diffusion_list(request: HttpRequest) -> list[dict[str, Any]]:
-    found = diffusions.visible(request.auth).prefetch_related("recipients__agency")  # type: ignore[attr-defined]
+    found = diffusions.visible(acting_user(request)).prefetch_related("recipients__agency")
     return [_diffusion_out(d) for d in found[:200]]
 
 
@@ -215,7 +216,7 @@ def diffusion_list(request: HttpRequest) -> list[dict[str, Any]]:
              auth=Permission("notices.diffuse"))
 def diffusion_send(request: HttpRequest, payload: schemas.DiffusionIn
                    ) -> Status[dict[str, Any]]:
-    diffusion = diffusions.send(actor=request.auth, request=request,  # type: ignore[attr-defined]
+    diffusion = diffusions.send(actor=acting_user(request), request=request,
                                 **payload.dict())
     return Status(201, _diffusion_out(diffusion))
 
@@ -224,8 +225,8 @@ def diffusion_send(request: HttpRequest, payload: schemas.DiffusionIn
              auth=Permission("notices.view"))
 def diffusion_acknowledge(request: HttpRequest, diffusion_id: int,
                           payload: schemas.ResponseIn) -> dict[str, Any]:
-    diffusion = get_object_or_404(diffusions.visible(request.auth), pk=diffusion_id)  # type: ignore[attr-defined]
-    diffusions.acknowledge(diffusion, actor=request.auth,  # type: ignore[attr-defined]
+    diffusion = get_object_or_404(diffusions.visible(acting_user(request)), pk=diffusion_id)
+    diffusions.acknowledge(diffusion, actor=acting_user(request),
                            response=payload.response, request=request)
     return _diffusion_out(diffusion)
 
@@ -234,7 +235,7 @@ def diffusion_acknowledge(request: HttpRequest, diffusion_id: int,
              auth=Permission("notices.review"))
 def diffusion_review(request: HttpRequest, diffusion_id: int, payload: schemas.ReviewIn
                      ) -> dict[str, Any]:
-    diffusion = get_object_or_404(diffusions.visible(request.auth), pk=diffusion_id)  # type: ignore[attr-defined]
+    diffusion = get_object_or_404(diffusions.visible(acting_user(request)), pk=diffusion_id)
     return _diffusion_out(diffusions.review(diffusion, payload.checks,
-                                            actor=request.auth,  # type: ignore[attr-defined]
+                                            actor=acting_user(request),
                                             notes=payload.notes, request=request))

@@ -7,11 +7,11 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from palermo.access.services import agencies
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
 from palermo.notices.models import Diffusion
 from palermo.vocab import registry
 from palermo.web.limits import NOTE, TEXT
-from palermo.web.widgets import SearchableCheckboxes
+from palermo.web.widgets import SearchableCheckboxes, SearchableRadios
 
 MAX_ALERT_NOTE = 2000  # as screening's alerts
 
@@ -39,7 +39,8 @@ class NoticeForm(forms.Form):
     place_of_birth = forms.CharField(label=_("Place of birth"), required=False,
                                      max_length=200)
     country_of_birth = forms.ChoiceField(label=_("Country of birth"), required=False,
-                                         choices=vocab("countries", blank=True))
+                                         choices=vocab("countries", blank=True),
+                                         widget=SearchableRadios)
     height_cm = forms.IntegerField(label=_("Height (cm)"), required=False, min_value=30,
                                    max_value=260)
     weight_kg = forms.IntegerField(label=_("Weight (kg)"), required=False, min_value=1,
@@ -105,9 +106,11 @@ class ReviewForm(forms.Form):
 
 
 class TripForm(forms.Form):
-    to_country = forms.ChoiceField(label=_("To"), choices=vocab("countries", blank=True))
+    to_country = forms.ChoiceField(label=_("To"), choices=vocab("countries", blank=True),
+                                   widget=SearchableRadios)
     from_country = forms.ChoiceField(label=_("From"), required=False,
-                                     choices=vocab("countries", blank=True))
+                                     choices=vocab("countries", blank=True),
+                                     widget=SearchableRadios)
     departs_on = forms.DateField(label=_("Departs on"), required=False, widget=_date())
     returns_on = forms.DateField(label=_("Returns on"), required=False, widget=_date())
     carrier = forms.CharField(label=_("Flight or crossing"), required=False, max_length=100)
@@ -151,14 +154,14 @@ class DiffusionForm(forms.Form):
     legal_basis = forms.CharField(label=_("Legal basis"), required=False, max_length=NOTE)
     agency_ids = forms.TypedMultipleChoiceField(label=_("Agencies"), required=False,
                                                 coerce=int, choices=_agency_choices,
-                                                widget=forms.CheckboxSelectMultiple)
+                                                widget=SearchableCheckboxes)
     countries = forms.MultipleChoiceField(
         label=_("Partner countries"), required=False, choices=vocab("countries"),
         widget=SearchableCheckboxes,
         help_text=_("Every agency there that receives notices."))
     kinds = forms.MultipleChoiceField(label=_("Kinds of agency"), required=False,
                                       choices=vocab("agency_kinds"),
-                                      widget=forms.CheckboxSelectMultiple)
+                                      widget=SearchableCheckboxes)
 
     def clean_subject_names(self) -> list[str]:
         return _lines(self.cleaned_data["subject_names"])

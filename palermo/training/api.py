@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from palermo.access.permissions import Permission
+from palermo.core.api import acting_user
 from palermo.training import schemas
 from palermo.training.models import Registration, TrainingSession
 from palermo.training.services import campaigns, certificates, courses, coverage, trainees
@@ -20,13 +21,13 @@ router = Router(tags=["training"])
 
 @router.get("/courses", response=list[schemas.CourseOut], auth=Permission("training.view"))
 def course_list(request: HttpRequest) -> list[Any]:
-    return list(courses.courses(request.auth))  # type: ignore[attr-defined]
+    return list(courses.courses(acting_user(request)))
 
 
 @router.post("/courses", response={201: schemas.CourseOut},
              auth=Permission("training.manage"))
 def course_create(request: HttpRequest, payload: schemas.CourseIn) -> Status[Any]:
-    return Status(201, courses.create_course(actor=request.auth,  # type: ignore[attr-defined]
+    return Status(201, courses.create_course(actor=acting_user(request),
                                              request=request, **payload.dict()))
 
 
@@ -40,7 +41,7 @@ def _session_out(session: TrainingSession) -> dict[str, Any]:
 @router.get("/courses/{course_id}/sessions", response=list[schemas.SessionOut],
             auth=Permission("training.view"))
 def session_list(request: HttpRequest, course_id: int) -> list[dict[str, Any]]:
-    found = courses.sessions(request.auth).filter(course_id=course_id)  # type: ignore[attr-defined]
+    found = courses.sessions(acting_user(request)).filter(course_id=course_id)
     return [_session_out(s) for s in found[:500]]
 
 
@@ -48,8 +49,8 @@ def session_list(request: HttpRequest, course_id: int) -> list[dict[str, Any]]:
              auth=Permission("training.manage"))
 def session_create(request: HttpRequest, course_id: int, payload: schemas.SessionIn
                    ) -> Status[dict[str, Any]]:
-    course = get_object_or_404(courses.courses(request.auth), pk=course_id)  # type: ignore[attr-defined]
-    session = courses.create_session(course, actor=request.auth,  # type: ignore[attr-defined]
+    course = get_object_or_404(courses.courses(acting_user(request)), pk=course_id)
+    session = courses.create_session(course, actor=acting_user(request),
                                      request=request, **payload.dict())
     return Status(201, _session_out(session))
 
@@ -67,17 +68,17 @@ def _registration_out(registration: Registration) -> dict[str, Any]:
 @router.get("/sessions/{session_id}/registrations", response=list[schemas.RegistrationOut],
             auth=Permission("training.view"))
 def registration_list(request: HttpRequest, session_id: int) -> list[dict[str, Any]]:
-    session = get_object_or_404(courses.sessions(request.auth), pk=session_id)  # type: ignore[attr-defined]
+    session = get_object_or_404(courses.sessions(acting_user(request)), pk=session_id)
     return [_registration_out(r) for r in trainees.roster(
-        session, actor=request.auth, request=request)]  # type: ignore[attr-defined]
+        session, actor=acting_user(request), request=request)]
 
 
 @router.post("/sessions/{session_id}/registrations", response={201: schemas.RegistrationOut},
              auth=Permission("training.manage"))
 def registration_create(request: HttpRequest, session_id: int,
                         payload: schemas.RegistrationIn) -> Status[dict[str, Any]]:
-    session = get_object_or_404(courses.sessions(request.auth), pk=session_id)  # type: ignore[attr-defined]
-    registration = trainees.register(session, actor=request.auth,  # type: ignore[attr-defined]
+    session = get_object_or_404(courses.sessions(acting_user(request)), pk=session_id)
+    registration = trainees.register(session, actor=acting_user(request),
                                      request=request, **payload.dict())
     return Status(201, _registration_out(registration))
 
@@ -93,21 +94,21 @@ def attendance(request: HttpRequest, registration_id: int, payload: schemas.Atte
                ) -> dict[str, Any]:
     return _registration_out(trainees.mark_attendance(
         _registration(registration_id), payload.attended,
-        actor=request.auth, request=request))  # type: ignore[attr-defined]
+        actor=acting_user(request), request=request))
 
 
 @router.post("/registrations/{registration_id}/certificate",
              response=schemas.RegistrationOut, auth=Permission("training.manage"))
 def certificate(request: HttpRequest, registration_id: int) -> dict[str, Any]:
     return _registration_out(certificates.issue(
-        _registration(registration_id), actor=request.auth,  # type: ignore[attr-defined]
+        _registration(registration_id), actor=acting_user(request),
         request=request))
 
 
 @router.get("/coverage", response=list[schemas.CoverageOut], auth=Permission("training.view"))
 def coverage_list(request: HttpRequest, course_id: int | None = None,
                   agency_id: int | None = None, profession: str = "") -> list[dict[str, Any]]:
-    rows = coverage.coverage(actor=request.auth, course_id=course_id,  # type: ignore[attr-defined]
+    rows = coverage.coverage(actor=acting_user(request), course_id=course_id,
                              agency_id=agency_id, profession=profession)
     return [dataclasses.asdict(row) for row in rows]
 
@@ -117,4 +118,4 @@ def campaign_list(request: HttpRequest) -> list[dict[str, Any]]:
     return [{"id": c.pk, "title": c.title, "audiences": c.audiences, "channels": c.channels,
              "starts_on": c.starts_on, "ends_on": c.ends_on,
              "reach": dict(campaigns.reach_by_channel(c))}
-            for c in campaigns.campaigns(request.auth)[:500]]  # type: ignore[attr-defined]
+            for c in campaigns.campaigns(acting_user(request))[:500]]

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from palermo.access.services import agencies
-from palermo.cases.forms import vocab
+from palermo.core.choices import vocab
 from palermo.training.services import evaluations
+from palermo.web.widgets import SearchableCheckboxes
 
 
 def _date() -> forms.DateInput:
@@ -16,7 +17,7 @@ def _date() -> forms.DateInput:
 
 def _checkboxes(name: str, label: Any) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(label=label, choices=vocab(name),
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=SearchableCheckboxes)
 
 
 def _agency_choices() -> list[tuple[Any, str]]:

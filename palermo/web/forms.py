@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 
-from palermo.access.services.errors import ServiceError
+from palermo.core.errors import ServiceError
 from palermo.web.badinput import INT64_MAX
 
 

@@ -26,7 +26,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from palermo.access.services.errors import ServiceError
+from palermo.core.errors import ServiceError
 from palermo.ops import files
 
 # extension -> (content type, how the content must start)

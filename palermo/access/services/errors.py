@@ -1,24 +1,8 @@
-"""Errors a service raises for a caller (page or API) to show."""
+"""The service errors, kept under this name for the many callers that import them from here;
+they live in ``palermo.core.errors``."""
 
 from __future__ import annotations
 
+from palermo.core.errors import NotAllowed, ServiceError, StaleWrite
 
-class ServiceError(Exception):
-    """A request the rules refuse; ``field`` names the input at fault when there is one."""
-
-    code = "invalid"
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        self.message = message
-        self.field = field
-        super().__init__(message)
-
-
-class StaleWrite(ServiceError):
-    """Someone else changed the record since the caller read it."""
-
-    code = "conflict"
-
-
-class NotAllowed(ServiceError):
-    code = "forbidden"
+__all__ = ["NotAllowed", "ServiceError", "StaleWrite"]

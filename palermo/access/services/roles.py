@@ -14,6 +14,7 @@ from palermo.access.models import Role, User
 from palermo.access.services import token_cache
 from palermo.access.services.errors import ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.core.versioned import save_versioned
 from palermo.vocab import registry
 
 
@@ -98,24 +99,16 @@ def set_permissions(
             % {"role": label(role, language), "permission": vocabulary.get(privileged[0]).label(
                 language)},
             field="permissions")
+    before, after = set(role.permissions), set(permissions)
     with transaction.atomic():
         # An exemption bumps the version too, so one made since the editor read the role
         # makes this write stale rather than privileged and exempt at once.
-        updated = Role.objects.filter(pk=role.pk, version=version).update(
-            permissions=sorted(set(permissions)), version=version + 1
-        )
-        if not updated:
-            raise StaleWrite(_("This role was changed by someone else since you opened the page. "
-                              "Reload it and make your change again."))
+        save_versioned(role, version, {"permissions": sorted(after)}, actor=actor,
+                       request=request, action="role.permissions_change", object_type="role",
+                       detail={"added": sorted(after - before), "removed": sorted(before - after)},
+                       stale=_("This role was changed by someone else since you opened the "
+                               "page. Reload it and make your change again."))
         token_cache.forget()
-        before = set(role.permissions)
-        role.refresh_from_db()
-        audit.record(
-            "role.permissions_change", actor=actor, request=request, object_type="role",
-            object_id=role.pk,
-            detail={"added": sorted(set(role.permissions) - before),
-                    "removed": sorted(before - set(role.permissions))},
-        )
     return role
 
 

@@ -16,13 +16,22 @@ from django.utils.translation import gettext as _
 
 from palermo.access.models import Agency, Role, User, normalise_email
 from palermo.access.services import token_cache
-from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import known_fields
+from palermo.core.versioned import save_versioned
 
 
 def listing(*, include_disabled: bool = True) -> QuerySet[User]:
     users = User.objects.select_related("agency").prefetch_related("roles").order_by("email")
     return users if include_disabled else users.filter(is_active=True)
+
+
+def holding(permission: str) -> QuerySet[User]:
+    """Active users whose roles grant ``permission``."""
+    # Roles are few and their permissions a JSON list: filtered in Python.
+    role_ids = [role.pk for role in Role.objects.all() if permission in role.permissions]
+    return listing(include_disabled=False).filter(roles__in=role_ids).distinct()
 
 
 def check_password(password: str, user: User | None = None) -> None:
@@ -74,25 +83,19 @@ def update(
 ) -> User:
     """Change profile fields and roles. ``version`` is what the editor read: a stale write
     is refused instead of overwriting someone else's change."""
-    allowed = {"full_name", "agency", "roles", "language", "time_zone"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ServiceError(f"cannot change {sorted(unknown)[0]}", field=sorted(unknown)[0])
+    known_fields(changes, ("full_name", "agency", "roles", "language", "time_zone"))
     roles: list[Role] | None = changes.pop("roles", None)
     with transaction.atomic():
-        fields = {**changes, "version": version + 1}
-        if not User.objects.filter(pk=user.pk, version=version).update(**fields):
-            raise StaleWrite(_("This user was changed by someone else since you opened the page. "
-                              "Reload it and make your change again."))
-        token_cache.forget()
         before_roles = set(user.roles.values_list("code", flat=True))
         diff = {
             name: [str(getattr(user, name)), str(value)]
             for name, value in changes.items() if getattr(user, name) != value
         }
-        user.refresh_from_db()
-        audit.record("user.update", actor=actor, request=request, object_type="user",
-                     object_id=user.pk, detail={"changed": diff})
+        save_versioned(user, version, changes, actor=actor, request=request,
+                       action="user.update", object_type="user", detail={"changed": diff},
+                       stale=_("This user was changed by someone else since you opened the "
+                               "page. Reload it and make your change again."))
+        token_cache.forget()
         if roles is not None:
             after_roles = {role.code for role in roles}
             if after_roles != before_roles:

@@ -21,12 +21,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies, mfa, roles, tokens, users
 from palermo.access.services.errors import ServiceError
 from palermo.vocab import registry
-
-
-def _show_error(form: UserForm | AgencyForm | RolePermissionsForm | MfaExemptionForm,
-                exc: ServiceError) -> None:
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
+from palermo.web.forms import show
 
 
 @requires("access.manage_users")
@@ -55,7 +50,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
             users.update(user, actor=actor(request), version=user.version, request=request,
                          language=data["language"], time_zone=data["time_zone"])
         except ServiceError as exc:
-            _show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("%(email)s can now sign in.") % {"email": user.email})
             return redirect("access:user_edit", user_id=user.pk)
@@ -84,7 +79,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
                 users.set_password(user, data["password"], actor=actor(request),
                                    request=request)
         except ServiceError as exc:
-            _show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("access:user_edit", user_id=user.pk)
@@ -150,7 +145,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
         try:
             agency = agencies.create(actor=actor(request), request=request, **form.cleaned_data)
         except ServiceError as exc:
-            _show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("%(name)s is added.") % {"name": agency.name})
             return redirect("access:agency_list")
@@ -183,7 +178,7 @@ def role_edit(request: HttpRequest, role_id: int) -> HttpResponse:
             roles.set_permissions(role, form.cleaned_data["permissions"], actor=actor(request),
                                   version=form.cleaned_data["version"], request=request)
         except ServiceError as exc:
-            _show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("access:role_list")
@@ -201,7 +196,7 @@ def role_mfa_exemption(request: HttpRequest, role_id: int) -> HttpResponse:
                 role, exempt=form.cleaned_data["exempt"], reason=form.cleaned_data["reason"],
                 actor=actor(request), version=form.cleaned_data["version"], request=request)
         except ServiceError as exc:
-            _show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("access:role_edit", role_id=role.pk)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.awards.models import Cycle, Invitee, ProgrammeItem
-from palermo.awards.services.common import require
+from palermo.core.checks import require
 
 if TYPE_CHECKING:
     from palermo.access.models import User

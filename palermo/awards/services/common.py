@@ -1,5 +1,4 @@
-"""What every award rule needs: the permission check, the cycle's state, and who sits on its
-jury."""
+"""What every award rule needs: the cycle's state and who sits on its jury."""
 
 from __future__ import annotations
 
@@ -9,14 +8,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.awards.models import Cycle, Juror
+from palermo.core.checks import require
 
 if TYPE_CHECKING:
     from palermo.access.models import User
-
-
-def require(user: User, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
 
 
 def in_state(cycle: Cycle, *states: str, field: str = "state") -> None:

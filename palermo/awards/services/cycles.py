@@ -12,10 +12,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import ServiceError, StaleWrite
+from palermo.access.services import users
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.awards.models import Cycle, Juror, Laureate
-from palermo.awards.services.common import in_state, require, require_juror
+from palermo.awards.services.common import in_state, require_juror
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -52,15 +55,10 @@ def create(*, actor: User, year: int | None, title: str, closes_on: dt.date | No
 
 def _move(cycle: Cycle, state: str, *, actor: User, action: str,
           request: HttpRequest | None) -> Cycle:
-    version = cycle.version
-    with transaction.atomic():
-        if not Cycle.objects.filter(pk=cycle.pk, version=version).update(
-                state=state, version=version + 1):
-            raise StaleWrite(_("Someone else changed this cycle meanwhile. Reload the page."))
-        cycle.refresh_from_db()
-        audit.record(f"award_cycle.{action}", actor=actor, request=request,
-                     object_type="award_cycle", object_id=cycle.pk, detail={"state": state})
-    return cycle
+    return save_versioned(
+        cycle, cycle.version, {"state": state}, actor=actor, request=request,
+        action=f"award_cycle.{action}", object_type="award_cycle", detail={"state": state},
+        stale=_("Someone else changed this cycle meanwhile. Reload the page."))
 
 
 def close_call(cycle: Cycle, *, actor: User, request: HttpRequest | None = None) -> Cycle:
@@ -124,9 +122,4 @@ def archive(user: User, *, request: HttpRequest | None = None) -> list[Laureate]
 
 def jury_candidates() -> list[User]:
     """Active users whose roles allow sitting on a jury."""
-    from palermo.access.models import Role
-    from palermo.access.services import users
-
-    # Roles are few and their permissions a JSON list: filtered in Python, as in access.
-    role_ids = [role.pk for role in Role.objects.all() if "awards.jury" in role.permissions]
-    return list(users.listing(include_disabled=False).filter(roles__in=role_ids).distinct())
+    return list(users.holding("awards.jury"))

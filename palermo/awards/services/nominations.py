@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
 from palermo.awards.models import Attachment, Cycle, Juror, Nomination
-from palermo.awards.services.common import in_state, require
+from palermo.awards.services.common import in_state
+from palermo.core.checks import require
 from palermo.training.services import files
 from palermo.vocab import registry
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
 
 
 class ReferralState(models.TextChoices):
@@ -104,6 +109,11 @@ class Task(models.Model):
     def is_overdue(self) -> bool:
         return bool(self.due_on and self.state in (TaskState.OPEN, TaskState.IN_PROGRESS)
                     and self.due_on < timezone.localdate())
+
+    def may_change(self, user: User) -> bool:
+        """Only the owning agency changes its tasks; the service refuses and the task list
+        offers its controls on this one answer."""
+        return user.agency_id == self.agency_id and user.has_perm("cases.edit")
 
 
 class Notification(models.Model):

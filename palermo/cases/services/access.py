@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
-from palermo.cases.models import Case, CaseAgency, CasePerson, Referral
+from palermo.cases.models import Case, CaseAgency, CasePerson, Person, Referral
 from palermo.cases.models.coordination import ReferralState
 from palermo.vocab import registry
 
@@ -83,6 +83,24 @@ def person_sight(user: User, sight: CaseSight, case_person: CasePerson) -> Sight
     if case_person.is_child and not user.has_perm("person.view_child"):
         return Sight.PSEUDONYM
     return Sight.IDENTITY
+
+
+def may_edit(user: User, case: Case, sight: CaseSight | None = None) -> bool:
+    """Whether ``user`` may change ``case`` and its persons: the permission, and their agency
+    taking part (or sight of every case). The services refuse, and the pages offer their
+    controls, on this one answer."""
+    return user.has_perm("cases.edit") and (sight or sight_of(user, case)).can_edit
+
+
+def sees_identity(user: User, person: Person) -> bool:
+    """Whether ``user`` sees this person's identity in at least one case they may open: the
+    need-to-know for naming a known person again, e.g. in another case."""
+    if person.merged_into_id:
+        return False
+    rows = CasePerson.objects.filter(person=person, case__in=listable_cases(user)) \
+        .select_related("case")
+    return any(person_sight(user, sight_of(user, cp.case), cp) == Sight.IDENTITY
+               for cp in rows)
 
 
 @dataclass(frozen=True)

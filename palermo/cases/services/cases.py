@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, CaseCountry, CaseTerm
-from palermo.cases.services.access import material_sight, sight_of
+from palermo.cases.services.access import material_sight, may_edit
 from palermo.cases.services.codes import TITLE, check_codes, check_length
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, vocab
@@ -34,7 +34,7 @@ def _check_date(value: dt.date | None, field: str) -> None:
 
 
 def _require_edit(user: User, case: Case) -> None:
-    if not (user.has_perm("cases.edit") and sight_of(user, case).can_edit):
+    if not may_edit(user, case):
         raise NotAllowed(_("Your agency does not take part in this case."))
 
 
@@ -180,6 +180,16 @@ def reopen(case: Case, *, actor: User, version: int, note: str,
         raise ServiceError(_("Say why the case is reopened."), field="note")
     fields = {"status": "under_investigation", "close_reason": "", "closed_on": None}
     return _transition(case, actor, version, fields, request, note)
+
+
+def set_status(case: Case, status: str, *, actor: User, version: int, reason: str = "",
+               note: str = "", request: HttpRequest | None = None) -> Case:
+    """The one entry point for the pages and the API: a closed case is reopened (its note
+    says why), any other moves to ``status``."""
+    if case.status == "closed":
+        return reopen(case, actor=actor, version=version, note=note, request=request)
+    return change_status(case, status, actor=actor, version=version, reason=reason, note=note,
+                         request=request)
 
 
 def _transition(case: Case, actor: User, version: int, fields: dict[str, Any],

@@ -16,10 +16,22 @@ from django.utils.translation import gettext_noop as N_
 
 from palermo.audit import services as audit
 from palermo.cases.models import Case, CasePerson, IdentityDocument, Person, PersonName
-from palermo.cases.services import restricted
-from palermo.cases.services.access import CaseSight, Sight, person_sight, sight_of
+from palermo.cases.services import duplicates, restricted
+from palermo.cases.services.access import (
+    CaseSight,
+    Sight,
+    may_edit,
+    person_sight,
+    sees_identity,
+    sight_of,
+)
 from palermo.cases.services.codes import check_codes, label_of
-from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.cases.services.errors import (
+    NotAllowed,
+    PossibleDuplicates,
+    ServiceError,
+    StaleWrite,
+)
 from palermo.cases.services.timeline import add_event, vocab
 from palermo.cases.services.timeline import person as event_person
 from palermo.vocab import registry
@@ -91,13 +103,9 @@ def _validate(new: NewPerson) -> None:
         check_codes("countries", [document.get("issuing_country", "").upper()], "documents")
 
 
-def add_to_case(
-    case: Case, new: NewPerson, role: str, *, actor: User,
-    exploitation_started_on: dt.date | None = None, request: HttpRequest | None = None,
-    existing: Person | None = None,
-) -> CasePerson:
-    """Add a new person (or an ``existing`` one, e.g. a proposed duplicate) to the case."""
-    if not (actor.has_perm("cases.edit") and sight_of(actor, case).can_edit):
+def _require_adding(actor: User, case: Case, role: str,
+                    exploitation_started_on: dt.date | None) -> None:
+    if not may_edit(actor, case):
         raise NotAllowed(_("Your agency does not take part in this case."))
     check_codes("person_roles", [role], "role")
     if registry.get("person_roles").get(role).extra.get("intelligence") and \
@@ -106,6 +114,47 @@ def add_to_case(
     if exploitation_started_on and exploitation_started_on > timezone.localdate():
         raise ServiceError(_("The date cannot be in the future."),
                            field="exploitation_started_on")
+
+
+def add_unless_known(
+    case: Case, new: NewPerson, role: str, *, actor: User, existing_id: int | None = None,
+    confirm_new: bool = False, exploitation_started_on: dt.date | None = None,
+    request: HttpRequest | None = None,
+) -> CasePerson:
+    """Add a person to the case as the pages and the API both do: one human being is one
+    person, so when the persons the actor may see hold likely duplicates, nothing is written
+    until the caller chooses one of them (``existing_id``) or confirms a new person
+    (``confirm_new``); ``PossibleDuplicates`` carries the candidates."""
+    _require_adding(actor, case, role, exploitation_started_on)
+    _validate(new)
+    found = duplicates.candidates(actor, new.names, new.birth_date, new.nationalities)
+    existing = None
+    if existing_id is not None:
+        existing = next((c.person for c in found if c.person.pk == existing_id), None)
+        if existing is None:
+            raise ServiceError(_("Choose one of the proposed persons."),
+                               field="existing_person_id")
+    elif found and not confirm_new:
+        raise PossibleDuplicates(found)
+    return add_to_case(case, new, role, actor=actor, existing=existing, request=request,
+                       exploitation_started_on=exploitation_started_on)
+
+
+def add_to_case(
+    case: Case, new: NewPerson, role: str, *, actor: User,
+    exploitation_started_on: dt.date | None = None, request: HttpRequest | None = None,
+    existing: Person | None = None,
+) -> CasePerson:
+    """Add a new person (or an ``existing`` one, e.g. a proposed duplicate) to the case, as
+    it is: imports and received reports, which match persons their own way, call this;
+    pages and the API call ``add_unless_known``."""
+    _require_adding(actor, case, role, exploitation_started_on)
+    if existing is not None and not sees_identity(actor, existing):
+        # Naming someone in a case tells its readers who they are: only for those who may.
+        audit.record("case_person.create", actor=actor, request=request,
+                     object_type="person", object_id=existing.pk, outcome="denied",
+                     detail={"case": case.reference})
+        raise NotAllowed(_("You may add only a person whose record you may see."))
     if existing is None:
         _validate(new)
     with transaction.atomic():

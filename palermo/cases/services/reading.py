@@ -104,7 +104,7 @@ def page(user: User, case_id: int, *, request: HttpRequest | None = None,
         # may read what concerns the whole case; one's own agency's are always shown.
         tasks = tasks.filter(agency_id=user.agency_id)
     return CasePage(
-        case=case, sight=sight, can_edit=sight.can_edit and user.has_perm("cases.edit"),
+        case=case, sight=sight, can_edit=access.may_edit(user, case, sight),
         persons=cards,
         participants=list(case.participants.filter(left_at__isnull=True)
                           .select_related("agency")),

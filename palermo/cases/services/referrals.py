@@ -171,11 +171,6 @@ def inbox(user: User) -> QuerySet[Referral]:
             .select_related("case", "case_person", "from_agency", "to_agency"))
 
 
-def of_case(user: User, case_person_ids: set[int]) -> QuerySet[Referral]:
-    return (Referral.objects.filter(case_person_id__in=case_person_ids)
-            .select_related("from_agency", "to_agency", "case_person"))
-
-
 def with_agency(user: User, agency_id: int) -> QuerySet[Referral]:
     """Referrals sent to or from one agency in the cases ``user`` may open, for the partner
     directory's page of that agency; read-only, and no person is named by it."""

@@ -44,6 +44,12 @@ def needs_reason(case: Case) -> bool:
     return bool(registry.get("sensitivity_levels").get(case.sensitivity).extra.get("asks_reason"))
 
 
+def linked_case(case_id: int | None) -> Case | None:
+    """The case a record of another capability points to (an exchanged report's), for its
+    reason gate and the coordinators' bell only: nothing of the case is shown from it."""
+    return Case.objects.filter(pk=case_id).first() if case_id else None
+
+
 def remember(request: HttpRequest, case_id: int, reason: str,
              key: str = SESSION_KEY) -> None:
     """A reason given on a page holds for the rest of the session's visit to that case (or,

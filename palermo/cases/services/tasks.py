@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop as N_
 from palermo.audit import services as audit
 from palermo.cases.models import Case, Task
 from palermo.cases.models.coordination import TaskState
-from palermo.cases.services.access import active_agency_ids, sight_of
+from palermo.cases.services.access import active_agency_ids, may_edit
 from palermo.cases.services.codes import TITLE, check_codes, check_length
 from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.cases.services.timeline import add_event, notify, vocab
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def create(case: Case, title: str, *, actor: User, agency: Agency, assignee: User | None = None,
            due_on: dt.date | None = None, priority: str = "normal",
            request: HttpRequest | None = None) -> Task:
-    if not (actor.has_perm("cases.edit") and sight_of(actor, case).can_edit):
+    if not may_edit(actor, case):
         raise NotAllowed(_("Your agency does not take part in this case."))
     title = check_length(title.strip(), TITLE, "title", _("Task"))
     if not title:
@@ -58,7 +58,7 @@ def set_state(task: Task, state: str, *, actor: User, version: int,
               request: HttpRequest | None = None) -> Task:
     if state not in TaskState.values:
         raise ServiceError(_("Unknown task state."), field="state")
-    if actor.agency_id != task.agency_id or not actor.has_perm("cases.edit"):
+    if not task.may_change(actor):
         raise NotAllowed(_("Only the owning agency changes its tasks."))
     done = state in (TaskState.DONE, TaskState.CANCELLED)
     with transaction.atomic():

@@ -166,13 +166,9 @@ def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
         return case_page(request, case.pk, status_form=form)
     data = form.cleaned_data
     try:
-        if case.status == "closed":
-            case = cases.reopen(case, actor=actor(request), version=data["version"],
+        case = cases.set_status(case, data["status"], actor=actor(request),
+                                version=data["version"], reason=data["reason"],
                                 note=data["note"], request=request)
-        else:
-            case = cases.change_status(case, data["status"], actor=actor(request),
-                                       version=data["version"], reason=data["reason"],
-                                       note=data["note"], request=request)
     except ServiceError as exc:
         show_error(form, exc)
         return case_page(request, case.pk, status_form=form)

@@ -132,10 +132,10 @@ def task_create(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def task_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
+    mine, agency = list(tasks.for_user(user)[:200]), list(tasks.for_agency(user)[:200])
     return render(request, "cases/task_list.html", {
-        "mine": list(tasks.for_user(user)[:200]),
-        "agency": list(tasks.for_agency(user)[:200]),
-        "state_form": TaskStateForm(),
+        "mine": mine, "agency": agency, "state_form": TaskStateForm(),
+        "changeable": {t.pk for t in [*mine, *agency] if t.may_change(user)},
     })
 
 

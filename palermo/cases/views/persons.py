@@ -19,8 +19,10 @@ from palermo.cases.forms import (
 )
 from palermo.cases.models import CasePerson
 from palermo.cases.services import assessment, duplicates, persons, reading
-from palermo.cases.services.errors import ServiceError
+from palermo.cases.services.access import may_edit
+from palermo.cases.services.errors import PossibleDuplicates, ServiceError
 from palermo.cases.views.cases import posted, show_error, vocab_label
+from palermo.web.forms import parse_int
 
 
 @requires("cases.edit")
@@ -39,18 +41,15 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
             nationalities=data["nationalities"], documents=documents,
             languages=data["languages"],
             contacts=[line.strip() for line in data["contacts"].splitlines() if line.strip()])
-        found = duplicates.candidates(actor(request), [n for n in new.names if n.strip()],
-                                      new.birth_date, new.nationalities)
-        chosen = request.POST.get("existing", "")
-        existing = next((c.person for c in found if str(c.person.pk) == chosen), None)
-        if found and existing is None and request.POST.get("confirm") != "new":
-            # Likely the same human being: let the user choose before a second record exists.
-            return render(request, "cases/person_form.html",
-                          {"form": form, "case": case, "candidates": found})
         try:
-            case_person = persons.add_to_case(
-                case, new, data["role"], actor=actor(request), existing=existing,
+            case_person = persons.add_unless_known(
+                case, new, data["role"], actor=actor(request),
+                existing_id=parse_int(request.POST.get("existing", "")),
+                confirm_new=request.POST.get("confirm") == "new",
                 exploitation_started_on=data["exploitation_started_on"], request=request)
+        except PossibleDuplicates as exc:
+            return render(request, "cases/person_form.html",
+                          {"form": form, "case": case, "candidates": exc.candidates})
         except ServiceError as exc:
             show_error(form, exc)
         else:
@@ -68,16 +67,18 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
 def person_detail(request: HttpRequest, case_person_id: int) -> HttpResponse:
     case_person, card = persons.get_visible(actor(request), case_person_id, request=request)
     user = actor(request)
+    can_edit = may_edit(user, case_person.case)
     return render(request, "cases/person_detail.html", {
         "case": case_person.case, "card": card, "cp": case_person,
         "context": persons.victim_context(case_person),
         "assessments": case_person.assessments.select_related("assessed_by")[:5],
         "merges": duplicates.merges_of(case_person.person).filter(undone_at__isnull=True)
         if card.shows_identity else [],
-        "can_edit": user.has_perm("cases.edit"), "can_assess": user.has_perm("cases.assess"),
+        "can_edit": can_edit, "can_assess": user.has_perm("cases.assess"),
         "can_refer": user.has_perm("cases.refer"),
         "duplicates": duplicates.candidates(user, [card.name, *card.aliases], card.birth_date,
                                             exclude=case_person.person_id)
+        # Merging asks sight of every record merged, not a part in this case.
         if card.shows_identity and card.name and user.has_perm("cases.edit") else [],
     })
 

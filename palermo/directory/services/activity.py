@@ -14,8 +14,8 @@ from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from palermo.core.checks import require
 from palermo.directory.models import Organisation
-from palermo.directory.services.common import require
 
 if TYPE_CHECKING:
     from palermo.access.models import User

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.directory.models import Agreement, Organisation
-from palermo.directory.services.common import require, save_versioned, text, unknown_fields
 from palermo.directory.services.organisations import touch
 
 if TYPE_CHECKING:
@@ -38,10 +40,10 @@ def expiring(user: User, *, today: dt.date | None = None) -> QuerySet[Agreement]
 
 
 def _clean(fields: dict[str, Any], creating: bool) -> dict[str, Any]:
-    unknown_fields(fields, FIELDS)
-    text(fields, "title", _("title"), required=creating or "title" in fields, limit=300)
-    text(fields, "renewal_note", "renewal_note")
-    text(fields, "reference", "reference", limit=100)
+    checks.known_fields(fields, FIELDS)
+    checks.text_field(fields, "title", required=creating or "title" in fields, limit=300)
+    checks.text_field(fields, "renewal_note")
+    checks.text_field(fields, "reference", limit=100)
     if "kind" in fields and fields["kind"] not in Agreement.Kind.values:
         raise ServiceError(_("Choose the kind of agreement."), field="kind")
     for name in ("signed_on", "starts_on", "ends_on"):

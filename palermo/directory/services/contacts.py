@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.directory.models import Contact, Organisation
-from palermo.directory.services.common import require, save_versioned, text, unknown_fields
 from palermo.directory.services.organisations import touch
 
 if TYPE_CHECKING:
@@ -29,11 +31,11 @@ def listing(user: User) -> QuerySet[Contact]:
 
 
 def _clean(fields: dict[str, Any], creating: bool) -> dict[str, Any]:
-    unknown_fields(fields, FIELDS)
-    text(fields, "name", _("name"), required=creating or "name" in fields, limit=200)
+    checks.known_fields(fields, FIELDS)
+    checks.text_field(fields, "name", required=creating or "name" in fields, limit=200)
     for name, limit in (("role", 200), ("email", 254), ("phone", 40), ("languages", 100),
                         ("notes", 0)):
-        text(fields, name, name, limit=limit)
+        checks.text_field(fields, name, limit=limit)
     if fields.get("email"):
         try:
             validate_email(fields["email"])

@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.directory.models import Contact, Organisation
-from palermo.directory.services.common import require
 from palermo.vocab import registry
 
 if TYPE_CHECKING:

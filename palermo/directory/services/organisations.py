@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.directory.models import Contact, Organisation
-from palermo.directory.services.common import require, save_versioned, text, unknown_fields
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -97,11 +99,11 @@ def _key_ids(fields: dict[str, Any], actor: User, current: list[str]) -> None:
 
 def _clean(fields: dict[str, Any], actor: User, current: Organisation | None = None
            ) -> dict[str, Any]:
-    unknown_fields(fields, FIELDS)
-    text(fields, "name", _("name"), required=current is None or "name" in fields, limit=200)
+    checks.known_fields(fields, FIELDS)
+    checks.text_field(fields, "name", required=current is None or "name" in fields, limit=200)
     for name, limit in (("acronym", 32), ("phone", 40), ("mandate", 0), ("address", 0),
                         ("notes", 0), ("website", 200), ("email", 254)):
-        text(fields, name, name, limit=limit)
+        checks.text_field(fields, name, limit=limit)
     if ("kind" in fields or current is None) \
             and fields.get("kind") not in registry.get("organisation_kinds"):
         raise ServiceError(_("Choose the kind of organisation."), field="kind")

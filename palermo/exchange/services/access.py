@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed
 from palermo.audit import services as audit
-from palermo.cases.models import Case
 from palermo.cases.services import restricted
 from palermo.cases.services.access import Sight
 from palermo.exchange.models import CaseReport
@@ -35,6 +34,7 @@ from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import User
+    from palermo.cases.models import Case
 
 # Every field of a person entry (schema hst-1.0 $defs/person) that tells who they are. The
 # rest (ref, role, sex, nationalities, estimated age, the child flag, victim context and
@@ -72,8 +72,7 @@ def asks_reason(report: CaseReport) -> bool:
     levels = registry.get("sensitivity_levels")
     if levels.get(sensitivity(report)).extra.get("asks_reason"):
         return True
-    case = Case.objects.filter(pk=report.case_id).only("sensitivity").first() \
-        if report.case_id else None
+    case = restricted.linked_case(report.case_id)
     return case is not None and restricted.needs_reason(case)
 
 
@@ -92,7 +91,7 @@ def gate(user: User, report: CaseReport, reason: str,
     if not reason:
         raise ReasonRequired(report)
     if not user.has_perm("cases.coordinate"):
-        case = Case.objects.filter(pk=report.case_id).first() if report.case_id else None
+        case = restricted.linked_case(report.case_id)
         restricted.tell_coordinators(
             user, _("%(who)s opened restricted case report %(ref)s: %(reason)s")
             % {"who": user.full_name, "ref": report.case_reference, "reason": reason},

@@ -1,15 +1,5 @@
-from __future__ import annotations
+"""The exchange's permission check is the one every capability uses."""
 
-from typing import TYPE_CHECKING
+from palermo.core.checks import require
 
-from django.utils.translation import gettext as _
-
-from palermo.access.services.errors import NotAllowed
-
-if TYPE_CHECKING:
-    from palermo.access.models import User
-
-
-def require(user: User, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
+__all__ = ["require"]

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
-from palermo.cases.models import Case, CasePerson
 from palermo.cases.services import access, cases, persons, reading, restricted
 from palermo.cases.services.access import Sight
 from palermo.exchange.services import htcds_fields as fields
@@ -30,6 +29,7 @@ from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import User
+    from palermo.cases.models import Case, CasePerson
 
 MAX_CASES = 500
 SHORT_KEY = {vocabulary: key for key, vocabulary in CLASSIFICATION_KEYS.items()}

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
-from palermo.cases.models import Case
 from palermo.cases.services import access, cases, persons, reading
 from palermo.exchange.services.common import require
 from palermo.exchange.services.htcds_plan import (
@@ -29,6 +28,7 @@ from palermo.exchange.services.htcds_report import ImportedCase, MappingReport
 
 if TYPE_CHECKING:
     from palermo.access.models import User
+    from palermo.cases.models import Case
 
 # The column to blame when a service refuses a value it names by its own field.
 BLAME = {"names": "prs_FirstName", "birth_date": "prs_Birthdate", "sex": "prs_Gender",

@@ -131,6 +131,12 @@ def _birth(person: dict[str, Any]) -> dt.date | None:
     return dt.date.fromisoformat(person["birth_date"]) if person.get("birth_date") else None
 
 
+def may_review(report: CaseReport, user: User) -> bool:
+    """Whether ``user`` may accept or reject ``report`` now: the pages offer the review, and
+    ``accept`` and ``reject`` refuse, on this one answer."""
+    return report.is_reviewable() and user.has_perm("exchange.receive")
+
+
 def proposals(report: CaseReport, *, actor: User, seen: access.ReportView | None = None
               ) -> dict[str, list[duplicates.Candidate]]:
     """For each received person whose identity the user sees: the local persons likely to be
@@ -190,7 +196,7 @@ def accept(report: CaseReport, *, actor: User, matches: dict[str, int | None],
     """Create or update the linked case. ``matches`` maps a sender's person ref to the local
     person the user confirmed as the same (one of the proposals), or None for a new one."""
     require(actor, "exchange.receive")
-    if report.direction != Direction.IN or report.state != MessageState.RECEIVED:
+    if not report.is_reviewable():
         raise ServiceError(_("Only a received report waiting for review is accepted."),
                            field="state")
     offered = {ref: {c.person.pk: c.person for c in found}
@@ -234,7 +240,7 @@ def accept(report: CaseReport, *, actor: User, matches: dict[str, int | None],
 def reject(report: CaseReport, *, actor: User, reason: str,
            request: HttpRequest | None = None) -> CaseReport:
     require(actor, "exchange.receive")
-    if report.direction != Direction.IN or report.state != MessageState.RECEIVED:
+    if not report.is_reviewable():
         raise ServiceError(_("Only a received report waiting for review is rejected."),
                            field="state")
     if not reason.strip():

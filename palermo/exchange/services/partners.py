@@ -27,6 +27,14 @@ def listing(user: User) -> QuerySet[Partner]:
     return Partner.objects.all()
 
 
+def trusted(key_id: str) -> Partner | None:
+    """The partner trusted now under ``key_id``, if any: who a signed delivery says it is
+    from (its signature is checked against this partner's key)."""
+    if not key_id:
+        return None
+    return Partner.objects.filter(key_id=key_id, active=True).first()
+
+
 def trusted_keys() -> dict[str, Ed25519PublicKey]:
     return {p.key_id: message.public_key_from_text(p.public_key)
             for p in Partner.objects.filter(active=True)}

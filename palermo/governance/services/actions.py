@@ -13,10 +13,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from palermo.access.models import Agency
 from palermo.access.services import users as user_services
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.governance.models import (
     ActionItem,
     ActionStatus,
@@ -24,10 +26,9 @@ from palermo.governance.models import (
     Meeting,
     PlanAction,
 )
-from palermo.governance.services.common import clean_text, require
 
 if TYPE_CHECKING:
-    from palermo.access.models import User
+    from palermo.access.models import Agency, User
 
 PENDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
@@ -71,7 +72,7 @@ def overdue(user: User) -> QuerySet[ActionItem]:
 
 
 def _check_item(spec: ItemSpec, prefix: str = "") -> str:
-    title = clean_text(spec.title, f"{prefix}title", required=True, limit=300)
+    title = checks.text(spec.title, f"{prefix}title", required=True, limit=300)
     if spec.owner_agency is None:
         raise ServiceError(_("Choose the agency that owns the action item."),
                            field=f"{prefix}owner_agency")
@@ -101,7 +102,7 @@ def record_decision(meeting: Meeting, text: str, items: list[ItemSpec], *, actor
                     request: HttpRequest | None = None) -> Decision:
     """A decision of the meeting, and at once the action items it gives to agencies."""
     require(actor, "governance.edit")
-    text = clean_text(text, "text", required=True)
+    text = checks.text(text, "text", required=True)
     titles = [_check_item(spec) for spec in items]
     try:
         with transaction.atomic():
@@ -143,7 +144,7 @@ def set_status(item: ActionItem, status: str, *, actor: User, version: int, note
     if status not in ActionStatus.values:
         raise ServiceError(_("The status is open, in progress, done or cancelled."),
                            field="status")
-    note = clean_text(note, "note")
+    note = checks.text(note, "note")
     if status == ActionStatus.CANCELLED and not note:
         raise ServiceError(_("Say why the action item is cancelled."), field="note")
     fields: dict[str, object] = {"status": status,
@@ -151,16 +152,10 @@ def set_status(item: ActionItem, status: str, *, actor: User, version: int, note
                                  else None}
     if note:
         fields["progress_note"] = note
-    with transaction.atomic():
-        if not ActionItem.objects.filter(pk=item.pk, version=version).update(
-                version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this action item meanwhile. "
-                               "Reload the page."))
-        item.refresh_from_db()
-        audit.record("action_item.status", actor=actor, request=request,
-                     object_type="action_item", object_id=item.pk, reason=note,
-                     detail={"status": status})
-    return item
+    return save_versioned(
+        item, version, fields, actor=actor, request=request, action="action_item.status",
+        object_type="action_item", reason=note, detail={"status": status},
+        stale=_("Someone else changed this action item meanwhile. Reload the page."))
 
 
 def assignable_users(agency: Agency) -> list[User]:

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.governance.models import ActionItem, Meeting, ParliamentarySession
 from palermo.governance.services import actions, meetings
-from palermo.governance.services.common import require
 
 if TYPE_CHECKING:
     from palermo.access.models import User

@@ -9,15 +9,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from palermo.access.models import Agency
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
 from palermo.governance.models import Committee, CommitteeMember
-from palermo.governance.services.common import clean_text, require
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
-    from palermo.access.models import User
+    from palermo.access.models import Agency, User
 
 
 def listing(user: User) -> QuerySet[Committee]:
@@ -29,14 +29,14 @@ def create(*, actor: User, name: str, kind: str, mandate: str = "",
            chair_agency: Agency | None = None, request: HttpRequest | None = None
            ) -> Committee:
     require(actor, "governance.edit")
-    name = clean_text(name, "name", required=True, limit=200)
+    name = checks.text(name, "name", required=True, limit=200)
     if kind not in registry.get("committee_kinds"):
         raise ServiceError(_("Choose the kind of committee."), field="kind")
     if Committee.objects.filter(name__iexact=name).exists():
         raise ServiceError(_("A committee with this name exists already."), field="name")
     with transaction.atomic():
         committee = Committee.objects.create(name=name, kind=kind, chair_agency=chair_agency,
-                                             mandate=clean_text(mandate, "mandate"))
+                                             mandate=checks.text(mandate, "mandate"))
         audit.record("committee.create", actor=actor, request=request,
                      object_type="committee", object_id=committee.pk,
                      detail={"name": name, "kind": kind})
@@ -51,22 +51,12 @@ def add_member(committee: Committee, agency: Agency, *, actor: User, representat
     with transaction.atomic():
         member = CommitteeMember.objects.create(
             committee=committee, agency=agency,
-            representative=clean_text(representative, "representative", limit=200),
-            role=clean_text(role, "role", limit=100))
+            representative=checks.text(representative, "representative", limit=200),
+            role=checks.text(role, "role", limit=100))
         audit.record("committee.add_member", actor=actor, request=request,
                      object_type="committee", object_id=committee.pk,
                      detail={"agency": agency.pk})
     return member
-
-
-def remove_member(member: CommitteeMember, *, actor: User,
-                  request: HttpRequest | None = None) -> None:
-    require(actor, "governance.edit")
-    with transaction.atomic():
-        audit.record("committee.remove_member", actor=actor, request=request,
-                     object_type="committee", object_id=member.committee_id,
-                     detail={"agency": member.agency_id})
-        member.delete()
 
 
 def of_agency(user: User, agency_id: int) -> QuerySet[Committee]:

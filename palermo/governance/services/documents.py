@@ -11,8 +11,8 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.governance.models import Meeting, MeetingDocument
-from palermo.governance.services.common import require
 from palermo.web import uploads
 
 if TYPE_CHECKING:

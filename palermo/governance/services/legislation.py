@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.governance.models import Bill, ParliamentarySession, Position, StageChange
-from palermo.governance.services.common import check_fields, clean_text, require
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -43,12 +45,12 @@ def search(user: User, *, q: str = "", stage: str = "", kind: str = "") -> Query
 
 
 def _clean(fields: dict[str, Any], creating: bool) -> dict[str, Any]:
-    check_fields(fields, FIELDS)
+    checks.known_fields(fields, FIELDS)
     if creating or "title" in fields:
-        fields["title"] = clean_text(fields.get("title"), "title", required=True, limit=300)
+        fields["title"] = checks.text(fields.get("title"), "title", required=True, limit=300)
     for name, limit in (("number", 64), ("sponsor", 200), ("summary", 0)):
         if name in fields:
-            fields[name] = clean_text(fields[name], name, limit=limit)
+            fields[name] = checks.text(fields[name], name, limit=limit)
     if "kind" in fields and fields["kind"] not in Bill.Kind.values:
         raise ServiceError(_("A bill or a regulation."), field="kind")
     return fields
@@ -71,23 +73,18 @@ def create(*, actor: User, request: HttpRequest | None = None, stage: str = "dra
 
 def _versioned(bill: Bill, version: int, fields: dict[str, Any], *, actor: User,
                request: HttpRequest | None, action: str, detail: dict[str, Any]) -> Bill:
-    with transaction.atomic():
-        if not Bill.objects.filter(pk=bill.pk, version=version).update(
-                version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this bill meanwhile. Reload the page."))
-        bill.refresh_from_db()
-        audit.record(action, actor=actor, request=request, object_type="bill",
-                     object_id=bill.pk, detail=detail)
-    return bill
+    return save_versioned(
+        bill, version, fields, actor=actor, request=request, action=action, detail=detail,
+        stale=_("Someone else changed this bill meanwhile. Reload the page."))
 
 
 def update(bill: Bill, *, actor: User, version: int, request: HttpRequest | None = None,
            **fields: Any) -> Bill:
     require(actor, "governance.edit")
     fields = _clean(fields, creating=False)
-    changed = sorted(k for k, v in fields.items() if getattr(bill, k) != v)
-    return _versioned(bill, version, fields, actor=actor, request=request,
-                      action="bill.update", detail={"fields": changed})
+    return save_versioned(
+        bill, version, fields, actor=actor, request=request, action="bill.update",
+        stale=_("Someone else changed this bill meanwhile. Reload the page."))
 
 
 def set_stage(bill: Bill, stage: str, *, actor: User, version: int,
@@ -110,8 +107,8 @@ def write_position(bill: Bill, text: str, *, actor: User, kind: str = "position"
     require(actor, "governance.edit")
     if kind not in Position.Kind.values:
         raise ServiceError(_("A position or a comment."), field="kind")
-    text = clean_text(text, "text", required=True)
-    note = clean_text(note, "note", limit=300)
+    text = checks.text(text, "text", required=True)
+    note = checks.text(note, "note", limit=300)
     try:
         with transaction.atomic():
             number = (bill.positions.filter(kind=kind).aggregate(n=Max("number"))["n"]
@@ -132,12 +129,12 @@ def record_session(*, actor: User, held_on: dt.date | None, forum: str,
     require(actor, "governance.edit")
     if not isinstance(held_on, dt.date):
         raise ServiceError(_("Give the date of the session."), field="held_on")
-    forum = clean_text(forum, "forum", required=True, limit=200)
+    forum = checks.text(forum, "forum", required=True, limit=200)
     with transaction.atomic():
         session = ParliamentarySession.objects.create(
             bill=bill, held_on=held_on, forum=forum, recorded_by=actor,
-            attended_by=clean_text(attended_by, "attended_by", limit=300),
-            statement=clean_text(statement, "statement"))
+            attended_by=checks.text(attended_by, "attended_by", limit=300),
+            statement=checks.text(statement, "statement"))
         audit.record("parliamentary_session.create", actor=actor, request=request,
                      object_type="parliamentary_session", object_id=session.pk,
                      detail={"bill": bill.pk if bill else None})

@@ -11,14 +11,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from palermo.access.models import Agency
-from palermo.access.services.errors import ServiceError, StaleWrite
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.governance.models import Attendee, Committee, Meeting
-from palermo.governance.services.common import check_fields, clean_text, require
 
 if TYPE_CHECKING:
-    from palermo.access.models import User
+    from palermo.access.models import Agency, User
 
 FIELDS = ("title", "starts_at", "ends_at", "location", "agenda")
 
@@ -39,12 +40,12 @@ def of_agency(user: User, agency_id: int) -> QuerySet[Meeting]:
 
 
 def _clean(fields: dict[str, Any], creating: bool) -> dict[str, Any]:
-    check_fields(fields, FIELDS)
+    checks.known_fields(fields, FIELDS)
     if creating or "title" in fields:
-        fields["title"] = clean_text(fields.get("title"), "title", required=True, limit=300)
+        fields["title"] = checks.text(fields.get("title"), "title", required=True, limit=300)
     for name, limit in (("location", 200), ("agenda", 0)):
         if name in fields:
-            fields[name] = clean_text(fields[name], name, limit=limit)
+            fields[name] = checks.text(fields[name], name, limit=limit)
     starts = fields.get("starts_at")
     if (creating or "starts_at" in fields) and not isinstance(starts, dt.datetime):
         raise ServiceError(_("Give the date and time the meeting starts."), field="starts_at")
@@ -69,22 +70,16 @@ def update(meeting: Meeting, *, actor: User, version: int, request: HttpRequest 
            **fields: Any) -> Meeting:
     require(actor, "governance.edit")
     fields = _clean(fields, creating=False)
-    changed = sorted(k for k, v in fields.items() if getattr(meeting, k) != v)
-    with transaction.atomic():
-        if not Meeting.objects.filter(pk=meeting.pk, version=version).update(
-                version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this meeting meanwhile. Reload the page."))
-        meeting.refresh_from_db()
-        audit.record("meeting.update", actor=actor, request=request, object_type="meeting",
-                     object_id=meeting.pk, detail={"fields": changed})
-    return meeting
+    return save_versioned(
+        meeting, version, fields, actor=actor, request=request, action="meeting.update",
+        stale=_("Someone else changed this meeting meanwhile. Reload the page."))
 
 
 def add_attendee(meeting: Meeting, *, actor: User, name: str, agency: Agency | None = None,
                  affiliation: str = "", request: HttpRequest | None = None) -> Attendee:
     require(actor, "governance.edit")
-    name = clean_text(name, "name", required=True, limit=200)
-    affiliation = clean_text(affiliation, "affiliation", limit=200)
+    name = checks.text(name, "name", required=True, limit=200)
+    affiliation = checks.text(affiliation, "affiliation", limit=200)
     if agency is None and not affiliation:
         raise ServiceError(_("Choose the attendee's agency, or name their organisation."),
                            field="agency")

@@ -3,7 +3,7 @@ locked for good, and a correction starts a new version that says why."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.governance.models import Meeting, Minutes
-from palermo.governance.services.common import clean_text, require
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -35,8 +37,11 @@ def draft_of(meeting: Meeting) -> Minutes | None:
 def _audit(minutes: Minutes, action: str, actor: User, request: HttpRequest | None,
            reason: str = "") -> None:
     audit.record(f"minutes.{action}", actor=actor, request=request, object_type="minutes",
-                 object_id=minutes.pk, reason=reason,
-                 detail={"meeting": minutes.meeting_id, "number": minutes.number})
+                 object_id=minutes.pk, reason=reason, detail=_detail(minutes))
+
+
+def _detail(minutes: Minutes) -> dict[str, Any]:
+    return {"meeting": minutes.meeting_id, "number": minutes.number}
 
 
 def save_draft(meeting: Meeting, text: str, *, actor: User, version: int | None = None,
@@ -44,7 +49,7 @@ def save_draft(meeting: Meeting, text: str, *, actor: User, version: int | None 
     """Write the draft, starting the first version if there is none. A meeting whose last
     version is approved takes a correction (``correct``), not a new draft."""
     require(actor, "governance.edit")
-    text = clean_text(text, "text")
+    text = checks.text(text, "text")
     draft = draft_of(meeting)
     if draft is None:
         if meeting.minutes.exists():
@@ -55,15 +60,12 @@ def save_draft(meeting: Meeting, text: str, *, actor: User, version: int | None 
                                            written_by=actor)
             _audit(draft, "create", actor, request)
         return draft
-    current = draft.version if version is None else version
-    with transaction.atomic():
-        if not Minutes.objects.filter(pk=draft.pk, version=current, state=DRAFT).update(
-                text=text, version=current + 1, written_by=actor, written_at=timezone.now()):
-            raise StaleWrite(_("Someone else changed or approved these minutes meanwhile. "
-                               "Reload the page."))
-        draft.refresh_from_db()
-        _audit(draft, "update", actor, request)
-    return draft
+    return save_versioned(
+        draft, draft.version if version is None else version,
+        {"text": text, "written_by": actor, "written_at": timezone.now()}, actor=actor,
+        request=request, action="minutes.update", where={"state": DRAFT},
+        detail=_detail(draft), stale=_("Someone else changed or approved these minutes "
+                                       "meanwhile. Reload the page."))
 
 
 def approve(minutes: Minutes, *, actor: User, version: int,
@@ -73,21 +75,19 @@ def approve(minutes: Minutes, *, actor: User, version: int,
         raise ServiceError(_("These minutes are approved already."), field="state")
     if not minutes.text.strip():
         raise ServiceError(_("Empty minutes cannot be approved."), field="text")
-    with transaction.atomic():
-        if not Minutes.objects.filter(pk=minutes.pk, version=version, state=DRAFT).update(
-                state=APPROVED, approved_by=actor, approved_at=timezone.now(),
-                version=version + 1):
-            raise StaleWrite(_("The minutes changed after you read them. Reload the page."))
-        minutes.refresh_from_db()
-        _audit(minutes, "approve", actor, request)
-    return minutes
+    return save_versioned(
+        minutes, version, {"state": APPROVED, "approved_by": actor,
+                           "approved_at": timezone.now()},
+        actor=actor, request=request, action="minutes.approve", where={"state": DRAFT},
+        detail=_detail(minutes),
+        stale=_("The minutes changed after you read them. Reload the page."))
 
 
 def correct(meeting: Meeting, *, actor: User, reason: str,
             request: HttpRequest | None = None) -> Minutes:
     """A new draft version copied from the last approved one, with the reason recorded."""
     require(actor, "governance.edit")
-    reason = clean_text(reason, "reason", required=True)
+    reason = checks.text(reason, "reason", required=True)
     if draft_of(meeting) is not None:
         raise ServiceError(_("A draft is open already; edit it."), field="reason")
     last = meeting.minutes.filter(state=APPROVED).order_by("-number").first()

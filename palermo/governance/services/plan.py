@@ -11,8 +11,9 @@ from django.db.models import Max, QuerySet
 from django.http import HttpRequest
 
 from palermo.audit import services as audit
+from palermo.core import checks
+from palermo.core.checks import require
 from palermo.governance.models import ActionItem, ActionStatus, PlanAction, PlanGoal
-from palermo.governance.services.common import clean_text, require
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -83,11 +84,11 @@ def goals(user: User) -> QuerySet[PlanGoal]:
 def add_goal(*, actor: User, title: str, description: str = "",
              request: HttpRequest | None = None) -> PlanGoal:
     require(actor, "governance.edit")
-    title = clean_text(title, "title", required=True, limit=300)
+    title = checks.text(title, "title", required=True, limit=300)
     with transaction.atomic():
         position = (PlanGoal.objects.aggregate(n=Max("position"))["n"] or 0) + 1
         goal = PlanGoal.objects.create(title=title, position=position,
-                                       description=clean_text(description, "description"))
+                                       description=checks.text(description, "description"))
         audit.record("plan_goal.create", actor=actor, request=request,
                      object_type="plan_goal", object_id=goal.pk)
     return goal
@@ -96,11 +97,11 @@ def add_goal(*, actor: User, title: str, description: str = "",
 def add_action(goal: PlanGoal, *, actor: User, title: str, description: str = "",
                request: HttpRequest | None = None) -> PlanAction:
     require(actor, "governance.edit")
-    title = clean_text(title, "title", required=True, limit=300)
+    title = checks.text(title, "title", required=True, limit=300)
     with transaction.atomic():
         position = (goal.actions.aggregate(n=Max("position"))["n"] or 0) + 1
         action = PlanAction.objects.create(goal=goal, title=title, position=position,
-                                           description=clean_text(description, "description"))
+                                           description=checks.text(description, "description"))
         audit.record("plan_action.create", actor=actor, request=request,
                      object_type="plan_action", object_id=action.pk,
                      detail={"goal": goal.pk})

@@ -16,7 +16,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import PlanActionForm, PlanItemForm, StatusForm, TitleForm
 from palermo.governance.models import ActionStatus
 from palermo.governance.services import actions, plan
-from palermo.web.forms import parse_int, post_errors, query_int
+from palermo.web.forms import parse_int, post_errors, query_int, show
 
 
 def _number(value: str | None) -> int:
@@ -45,7 +45,7 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
                                note=form.cleaned_data["note"], request=request,
                                version=_number(request.POST.get("version")))
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show(form, exc)
         else:
             messages.success(request, _("Status saved."))
             return redirect("governance:action", action_id=item.pk)

@@ -15,8 +15,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.insights.engine import glotip
 from palermo.insights.engine.glotip_totals import Contradiction, contradictions
 from palermo.insights.models import GlobalFigure, GlobalRelease
@@ -28,11 +29,6 @@ DEFAULT_SOURCE = "UNODC, Global Report on Trafficking in Persons (GLOTIP) data"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-def _require(user: User, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
-
-
 def import_glotip(actor: User, data: bytes, *, file_name: str,
                   release_date: dt.date | str | None = None, source: str = "",
                   request: HttpRequest | None = None) -> GlobalRelease:
@@ -42,7 +38,7 @@ def import_glotip(actor: User, data: bytes, *, file_name: str,
 
     The release date is the one the file's preamble gives; ``release_date`` is needed only
     for a file without one (default: today) and must agree with the file's otherwise."""
-    _require(actor, "insights.import_global")
+    require(actor, "insights.import_global")
     if len(data) > MAX_FILE_BYTES:
         raise ServiceError(_("The file is larger than %(size)d MB.")
                            % {"size": MAX_FILE_BYTES // (1024 * 1024)}, field="file")
@@ -94,7 +90,7 @@ def _figure(release: GlobalRelease, row: glotip.Row) -> GlobalFigure:
 
 
 def releases(actor: User) -> QuerySet[GlobalRelease]:
-    _require(actor, "insights.view")
+    require(actor, "insights.view")
     return GlobalRelease.objects.select_related("imported_by")
 
 

@@ -17,8 +17,9 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.insights.engine.disclosure import (
     INTERNAL_THRESHOLD,
     PUBLIC_THRESHOLD,
@@ -190,11 +191,6 @@ def build(code: str, period: Period, actor: User, audience: str = INTERNAL,
                "tip": term.extra.get("tip", "")})
 
 
-def require(user: User, permission: str = "insights.view") -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
-
-
 def tables(actor: User, period: Period, codes_: Iterable[str] | None = None, *,
            audience: str = INTERNAL, rounding_base: int | None = None,
            request: HttpRequest | None = None, purpose: str = "dashboard",
@@ -202,7 +198,7 @@ def tables(actor: User, period: Period, codes_: Iterable[str] | None = None, *,
     """The indicators for the period, protected for the audience; one audit entry records
     what was suppressed in each (the suppression log). The counts of the periods ``also``
     are fetched at the same time into ``memo``, for a next call with the same memo."""
-    require(actor)
+    require(actor, "insights.view")
     wanted = list(codes_) if codes_ is not None else codes()
     for code in wanted:
         definition(code)

@@ -14,9 +14,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
-from palermo.access.services.errors import NotAllowed, ServiceError
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services.victim_records import victim_records
+from palermo.core.checks import require
 from palermo.insights.engine import hierarchies
 from palermo.insights.engine.kanon import AnonymisationReport, anonymise
 from palermo.vocab import registry
@@ -100,8 +101,7 @@ def open_data_export(actor: User, *, k: int = DEFAULT_K, year_from: int | None =
                      request: HttpRequest | None = None) -> tuple[bytes, OpenDataReport]:
     """The CSV (UTF-8) and the report of what was generalised and suppressed. Audited as
     ``insights.open_data_export`` with the report."""
-    if not actor.has_perm("insights.export"):
-        raise NotAllowed(_("Your roles do not allow this."))
+    require(actor, "insights.export")
     if not 2 <= k <= 1000:
         raise ServiceError(_("k must be between 2 and 1000."), field="k")
     if year_from is not None and year_to is not None and year_from > year_to:

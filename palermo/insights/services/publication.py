@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.insights.models import Publication
 from palermo.insights.services import indicators
 from palermo.insights.services.periods import Period
@@ -27,7 +28,7 @@ ROUNDING_BASES = (None, 3, 5)
 def publish(*, actor: User, period: Period, codes: Iterable[str] | None = None,
             note: str = "", rounding_base: int | None = None,
             request: HttpRequest | None = None) -> Publication:
-    indicators.require(actor, "insights.publish")
+    require(actor, "insights.publish")
     if rounding_base not in ROUNDING_BASES:
         raise ServiceError(_("Choose no rounding, or rounding to base 3 or 5."),
                            field="rounding_base")
@@ -70,7 +71,7 @@ def latest_publication() -> Publication | None:
 
 
 def publications(actor: User) -> QuerySet[Publication]:
-    indicators.require(actor)
+    require(actor, "insights.view")
     return Publication.objects.select_related("published_by")
 
 

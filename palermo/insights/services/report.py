@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import statistics
+from palermo.core.checks import require
 from palermo.insights.engine.disclosure import Table, protect
 from palermo.insights.services import indicators
 from palermo.insights.services.charting import chart_for
@@ -132,7 +133,7 @@ def _case_law(decisions: list) -> list[Decision]:
 def build(actor: User, year: int | str, *, language: str = "en",
           request: HttpRequest | None = None) -> Report:
     number = _check(year, language)
-    indicators.require(actor)
+    require(actor, "insights.view")
     period = Period.year(number)
     threshold = indicators.threshold(indicators.PUBLIC)
     with translation.override(language):

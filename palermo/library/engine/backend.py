@@ -1,11 +1,10 @@
-"""What the library needs from a search backend, so that tantivy (embedded, the default)
-can be replaced by a server such as OpenSearch for a larger deployment."""
+"""The shapes a search backend (tantivy, embedded) takes and gives: the documents it
+indexes, the request it answers and its result."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Protocol
 
 # Structured fields with counts on the search page; every value is a string.
 FACETS = ("kind", "country", "court_level", "legal_system", "verdict", "exploitation",
@@ -51,14 +50,3 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]]  # field -> [(value, count)], most frequent first
     approximate: bool = False  # nothing matched exactly; these are typo-tolerant matches
 
-
-class SearchBackend(Protocol):
-    def upsert(self, documents: list[IndexDocument]) -> None: ...
-
-    def delete(self, keys: list[str]) -> None: ...
-
-    def search(self, request: SearchRequest) -> SearchResult: ...
-
-    def count(self) -> int: ...
-
-    def clear(self) -> None: ...

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.library.models import JudicialDecision
-from palermo.library.services.records import _require
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -84,7 +84,7 @@ class Distribution:
 
 def charges(user: User) -> list[str]:
     """The charges the library's decisions hold, for the page's choice."""
-    _require(user, "library.view")
+    require(user, "library.view")
     found: set[str] = set()
     for rows in JudicialDecision.objects.values_list("charges", flat=True):
         found.update(r.get("charge", "").strip() for r in rows if r.get("charge"))
@@ -104,7 +104,7 @@ def _charge_of(rows: list[dict[str, object]], defendant: str, wanted: str) -> st
 
 
 def distribution(user: User, *, charge: str = "", exploitation: str = "") -> Distribution:
-    _require(user, "library.view")
+    require(user, "library.view")
     found: list[Sentence] = []
     decisions = JudicialDecision.objects.only(
         "pk", "case_number", "court", "court_level", "country", "decision_date", "charges",
@@ -142,7 +142,7 @@ def _cell(value: object) -> str:
 
 
 def csv_text(user: User, found: Distribution, *, request: HttpRequest | None = None) -> str:
-    _require(user, "library.view")
+    require(user, "library.view")
     audit.record("library.export", actor=user, request=request, object_type="library",
                  detail={"format": "csv", "charge": found.charge,
                          "exploitation": found.exploitation, "rows": len(found.sentences)})

@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
 from palermo.core import csvfile
+from palermo.core.checks import require
 from palermo.library.engine import extract, language, prefill
-from palermo.library.services.records import _require, create_decision
+from palermo.library.services.records import create_decision
 from palermo.library.values import from_json as values_from_json
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def _one(source: Source, *, actor: User, country: str, request: HttpRequest | No
 def import_sources(sources: Iterable[Source], *, actor: User, country: str = "",
                    request: HttpRequest | None = None,
                    progress: Callable[[int], None] = lambda done: None) -> Report:
-    _require(actor, "library.edit")
+    require(actor, "library.edit")
     report = Report()
     for done, source in enumerate(sources, start=1):
         try:

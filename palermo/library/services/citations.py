@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from palermo.core.checks import require
 from palermo.library.engine import citations as detector
 from palermo.library.models import Citation, JudicialDecision
 
@@ -18,12 +19,6 @@ if TYPE_CHECKING:
 
 def case_key(case_number: str) -> str:
     return detector.case_key(case_number)
-
-
-def _require(user: User) -> None:
-    from palermo.library.services.records import _require as require
-
-    require(user, "library.view")
 
 
 def refresh(decision: JudicialDecision) -> list[Citation]:
@@ -46,11 +41,11 @@ def refresh(decision: JudicialDecision) -> list[Citation]:
 
 def cites(user: User, decision: JudicialDecision) -> QuerySet[Citation]:
     """What the decision cites, in the order of its text; ``cited`` is None when unresolved."""
-    _require(user)
+    require(user, "library.view")
     return decision.citations.select_related("cited").order_by("pk")
 
 
 def cited_by(user: User, decision: JudicialDecision) -> QuerySet[Citation]:
-    _require(user)
+    require(user, "library.view")
     return Citation.objects.filter(cited=decision).select_related("citing").order_by(
         "-citing__decision_date", "citing__pk")

@@ -12,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import known_fields, require
+from palermo.core.versioned import save_versioned
 from palermo.library import indexing, values
 from palermo.library.engine import extract, language, prefill
 from palermo.library.engine.backend import SORTS, SearchRequest, SearchResult
@@ -46,30 +47,19 @@ FIELDS: dict[str, tuple[str, ...]] = {"decision": DECISION_FIELDS, "opinion": OP
 MAX_PAGE = 100
 
 
-def _require(user: User, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
-
-
 def decisions(user: User) -> QuerySet[JudicialDecision]:
-    _require(user, "library.view")
+    require(user, "library.view")
     return JudicialDecision.objects.select_related("previous_decision")
 
 
 def opinions(user: User) -> QuerySet[ExpertOpinion]:
-    _require(user, "library.view")
+    require(user, "library.view")
     return ExpertOpinion.objects.all()
 
 
 def guides(user: User) -> QuerySet[InvestigatorGuide]:
-    _require(user, "library.view")
+    require(user, "library.view")
     return InvestigatorGuide.objects.all()
-
-
-def _check_fields(kind: str, fields: dict[str, Any]) -> None:
-    unknown = sorted(set(fields) - set(FIELDS[kind]))
-    if unknown:
-        raise ServiceError(_("Unknown field %(name)s.") % {"name": unknown[0]}, field=unknown[0])
 
 
 def _validate(record: models.Model) -> None:
@@ -82,8 +72,8 @@ def _validate(record: models.Model) -> None:
 
 def _create(kind: str, *, actor: User, request: HttpRequest | None,
             fields: dict[str, Any]) -> Any:
-    _require(actor, "library.edit")
-    _check_fields(kind, fields)
+    require(actor, "library.edit")
+    known_fields(fields, FIELDS[kind])
     record = indexing.KINDS[kind](created_by=actor, **fields)
     _validate(record)
     if kind == "decision":
@@ -107,7 +97,7 @@ def keep_version(kind: str, record: Any, change: ProposedChange | None = None) -
 
 def check_change(kind: str, record: Any, fields: dict[str, Any]) -> None:
     """Refuse, naming the field, what ``publish`` would refuse: without changing ``record``."""
-    _check_fields(kind, fields)
+    known_fields(fields, FIELDS[kind])
     if kind == "decision":
         previous = fields.get("previous_decision")
         if previous is not None and previous.pk == record.pk:
@@ -122,23 +112,20 @@ def check_change(kind: str, record: Any, fields: dict[str, Any]) -> None:
 def publish(kind: str, record: Any, *, actor: User, version: int, change: ProposedChange,
             request: HttpRequest | None = None, fields: dict[str, Any]) -> Any:
     """Write an approved change (``review.approve`` calls this inside its transaction)."""
-    _require(actor, "library.edit")
+    require(actor, "library.edit")
     check_change(kind, record, fields)
     changed = sorted(fields)
-    model = indexing.KINDS[kind]
     if kind == "decision" and "case_number" in fields:
         fields = {**fields, "citation_key": citations.case_key(fields["case_number"])}
-    if not model.objects.filter(pk=record.pk, version=version).update(
-            **fields, version=version + 1, updated_at=timezone.now()):
-        raise StaleWrite(_("The record was changed after this change was proposed; "
+    save_versioned(record, version, fields, actor=actor, request=request,
+                   action=f"{kind}.update", object_type=kind,
+                   detail={"changed": changed, "change": change.pk,
+                           "proposed_by": change.proposed_by_id},
+                   stale=_("The record was changed after this change was proposed; "
                            "propose it again."))
-    record.refresh_from_db()
     keep_version(kind, record, change)
     if kind == "decision" and changed_text(changed):
         citations.refresh(record)
-    audit.record(f"{kind}.update", actor=actor, request=request, object_type=kind,
-                 object_id=record.pk, detail={"changed": changed, "change": change.pk,
-                                              "proposed_by": change.proposed_by_id})
     indexing.update_on_commit(kind, record.pk)
     return record
 
@@ -165,7 +152,7 @@ def create_guide(*, actor: User, request: HttpRequest | None = None,
 def read(kind: str, record_id: int, *, actor: User,
          request: HttpRequest | None = None) -> Any:
     """One record, its reading audited; ``DoesNotExist`` when there is none."""
-    _require(actor, "library.view")
+    require(actor, "library.view")
     record = indexing.KINDS[kind].objects.get(pk=record_id)
     audit.record_read(actor, kind, record.pk, request=request)
     return record
@@ -173,7 +160,7 @@ def read(kind: str, record_id: int, *, actor: User,
 
 def search(actor: User, query: SearchRequest, *,
            request: HttpRequest | None = None) -> SearchResult:
-    _require(actor, "library.view")
+    require(actor, "library.view")
     if query.sort not in SORTS:
         raise ServiceError(_("Sort by relevance, newest or oldest."), field="sort")
     if query.date_from and query.date_to and query.date_from > query.date_to:
@@ -207,7 +194,7 @@ def read_upload(*, actor: User, filename: str, data: bytes,
                 request: HttpRequest | None = None) -> Upload:
     """The text of an uploaded file with its detected language and the fields that could be
     read from it; nothing is stored until the user confirms them."""
-    _require(actor, "library.edit")
+    require(actor, "library.edit")
     try:
         text = extract.extract(filename, data)
     except extract.ExtractionError as exc:

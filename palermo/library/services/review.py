@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.library import indexing, values
 from palermo.library.models import ChangeState, ProposedChange, RecordVersion
 from palermo.library.services import records
@@ -30,7 +31,7 @@ def propose(kind: str, record: Any, *, actor: User, version: int,
     """Keep the fields that differ from the record as a change waiting for review; nothing of
     the record changes. ``fields`` are Python values (a form's) or their JSON form (the
     API's)."""
-    records._require(actor, "library.edit")
+    require(actor, "library.edit")
     current = indexing.KINDS[kind].objects.filter(pk=record.pk).values_list(
         "version", flat=True).first()
     if current != version:
@@ -61,27 +62,27 @@ def _comparable(value: Any) -> Any:
 
 
 def pending(user: User) -> QuerySet[ProposedChange]:
-    records._require(user, "library.edit")
+    require(user, "library.edit")
     return ProposedChange.objects.filter(state=ChangeState.PENDING).select_related(
         "proposed_by").order_by("proposed_at", "pk")
 
 
 def recent(user: User, limit: int = 20) -> list[ProposedChange]:
     """The latest changes already reviewed, newest first."""
-    records._require(user, "library.edit")
+    require(user, "library.edit")
     return list(ProposedChange.objects.exclude(state=ChangeState.PENDING).select_related(
         "proposed_by", "reviewed_by").order_by("-reviewed_at", "-pk")[:limit])
 
 
 def get(user: User, change_id: int) -> ProposedChange:
     """``ProposedChange.DoesNotExist`` when there is none."""
-    records._require(user, "library.edit")
+    require(user, "library.edit")
     return ProposedChange.objects.select_related("proposed_by", "reviewed_by").get(
         pk=change_id)
 
 
 def of_record(user: User, kind: str, record_id: int) -> QuerySet[ProposedChange]:
-    records._require(user, "library.edit")
+    require(user, "library.edit")
     return ProposedChange.objects.filter(kind=kind, record_id=record_id).select_related(
         "proposed_by", "reviewed_by")
 
@@ -117,7 +118,7 @@ def diff(change: ProposedChange) -> list[Difference]:
 
 
 def _pending_for_review(change_id: int, actor: User) -> ProposedChange:
-    records._require(actor, "library.edit")
+    require(actor, "library.edit")
     change = ProposedChange.objects.select_for_update().get(pk=change_id)
     if change.state != ChangeState.PENDING:
         raise ServiceError(_("This change has already been reviewed."))
@@ -164,7 +165,7 @@ def send_back(change_id: int, *, actor: User, reason: str,
 
 def versions(user: User, kind: str, record_id: int) -> list[RecordVersion]:
     """The published versions of a record, newest first."""
-    records._require(user, "library.view")
+    require(user, "library.view")
     return list(RecordVersion.objects.filter(kind=kind, record_id=record_id)
                 .select_related("change__proposed_by", "change__reviewed_by")
                 .order_by("-version"))

@@ -21,7 +21,7 @@ from palermo.library.engine.backend import FACETS, SORTS, SearchRequest
 from palermo.library.forms import FORMS
 from palermo.library.indexing import KINDS
 from palermo.library.services import citations
-from palermo.web.forms import query_int
+from palermo.web.forms import query_int, show
 
 PAGE = 20
 # The index collects every hit up to the page asked for: a page far out would only cost memory.
@@ -134,7 +134,7 @@ def add(request: HttpRequest, kind: str) -> HttpResponse:
             try:
                 record = create(actor=actor(request), request=request, **form.record_fields())
             except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show(form, exc)
             else:
                 messages.success(request, _("Saved to the library."))
                 return redirect(f"library:{kind}", **{f"{kind}_id": record.pk})

@@ -18,7 +18,7 @@ from palermo.library.forms import ReviewForm, edit_form, initial_from
 from palermo.library.indexing import KINDS
 from palermo.library.models import ChangeState, ProposedChange
 from palermo.library.services import review
-from palermo.web.forms import query_int
+from palermo.web.forms import query_int, show
 
 
 def _record(request: HttpRequest, kind: str, record_id: int) -> Any:
@@ -43,7 +43,7 @@ def propose(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
                     version=query_int(request, "version", 0, source=request.POST),
                     note=form.cleaned_data.get("note", ""), fields=form.record_fields())
             except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                show(form, exc)
             else:
                 messages.success(request, _("Your change waits for a second editor's review."))
                 return redirect("library:change", change_id=change.pk)

@@ -1,24 +1,23 @@
 """The rules of messaging, split by concept: ``rules`` (who may write to whom, what a
-message must carry), ``sending``, ``reading`` and ``forwarding``. Other capabilities call
-only what is re-exported here, e.g. ``messaging.services.notify_agency``."""
+message must carry), ``access`` (who sees which thread, message and forward request),
+``sending``, ``reading`` and ``forwarding``. Other capabilities call only what is
+re-exported here, e.g. ``messaging.services.notify_agency``."""
 
+from palermo.messaging.services.access import forward_status, get_message, visible_threads
 from palermo.messaging.services.forwarding import (
     ask_permission,
     decidable,
     decide,
     forward,
-    forward_status,
     get_request,
 )
 from palermo.messaging.services.reading import (
     acknowledge,
     attachment,
     awaiting_acknowledgement,
-    get_message,
     inbox,
     open_thread,
     unread_count,
-    visible_threads,
 )
 from palermo.messaging.services.rules import Content, Refusals, check_content
 from palermo.messaging.services.sending import (

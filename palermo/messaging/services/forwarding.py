@@ -23,39 +23,19 @@ from palermo.messaging.models import (
     purpose,
 )
 from palermo.messaging.services import rules, sending
-from palermo.messaging.services.reading import get_message, visible_messages
+from palermo.messaging.services.access import (
+    ALLOWED,
+    NEEDS_PERMISSION,
+    ORIGINATOR,
+    forward_status,
+    get_message,
+    is_originator,
+    visible_messages,
+)
 from palermo.messaging.services.rules import Content
-from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import User
-
-ORIGINATOR = "originator"
-ALLOWED = "allowed"
-NEEDS_PERMISSION = "needs_permission"
-
-
-def is_originator(message: Message, user: User) -> bool:
-    return message.sender_id == user.pk or (
-        message.sender_agency_id is not None and message.sender_agency_id == user.agency_id)
-
-
-def _needs_permission(message: Message) -> bool:
-    codes = registry.get("handling_codes")
-    return message.handling_code not in codes or bool(
-        codes.get(message.handling_code).extra.get("forward_needs_permission"))
-
-
-def forward_status(message: Message, user: User) -> str:
-    """``originator``, ``allowed``, ``needs_permission`` or the state of the user's agency's
-    latest request (``pending``, ``granted``, ``refused``)."""
-    if is_originator(message, user):
-        return ORIGINATOR
-    if not _needs_permission(message):
-        return ALLOWED
-    latest = ForwardRequest.objects.filter(message=message, agency_id=user.agency_id).first()
-    return latest.state if latest else NEEDS_PERMISSION
-
 
 def forward(message: Message, *, actor: User, recipients: sending.Recipients, note: str = "",
             request: HttpRequest | None = None) -> Message:
@@ -165,16 +145,3 @@ def decide(asked: ForwardRequest, *, actor: User, grant: bool,
                      detail={"request": asked.pk, "agency": asked.agency.name})
     asked.refresh_from_db()
     return asked
-
-
-def requests_for(thread: Thread, user: User) -> list[tuple[ForwardRequest, str, bool]]:
-    """The thread's forward requests ``user`` may see: their agency's own, and those they
-    decide as originator; each with its reason and whether ``user`` may decide it."""
-    keys = crypto.keyring()
-    found = ForwardRequest.objects.select_related("agency", "requested_by", "message").filter(
-        message__thread=thread).filter(
-        Q(agency_id=user.agency_id) | Q(message__sender=user)
-        | Q(message__sender_agency_id=user.agency_id))
-    return [(r, keys.open(r.reason, r.key_id, purpose(ForwardRequest, "reason")),
-             r.state == ForwardState.PENDING and is_originator(r.message, user))
-            for r in found]

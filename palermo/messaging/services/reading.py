@@ -28,32 +28,17 @@ from palermo.messaging.models import (
     purpose,
 )
 from palermo.messaging.services import rules
+from palermo.messaging.services.access import (
+    forward_status,
+    get_message,
+    participating,
+    requests_for,
+    visible_messages,
+    visible_threads,
+)
 
 if TYPE_CHECKING:
     from palermo.access.models import User
-
-
-def _mine(user: User) -> Q:
-    return Q(user=user) | Q(agency_id=user.agency_id)
-
-
-def visible_threads(user: User) -> QuerySet[Thread]:
-    """The threads ``user`` takes part in, in person or through their agency."""
-    rules.require_use(user)
-    return Thread.objects.filter(
-        pk__in=Participant.objects.filter(_mine(user)).values("thread_id"))
-
-
-def visible_messages(user: User) -> QuerySet[Message]:
-    return Message.objects.filter(thread__in=visible_threads(user))
-
-
-def get_message(user: User, message_id: int) -> Message:
-    message = visible_messages(user).select_related("thread", "sender", "sender_agency") \
-        .filter(pk=message_id).first()
-    if message is None:
-        raise Http404
-    return message
 
 
 def unread(user: User) -> QuerySet[Message]:
@@ -167,8 +152,6 @@ def _acks(message: Message, participants: list[Participant], user: User, today: 
 def open_thread(thread_id: int, *, actor: User, request: HttpRequest | None = None
                 ) -> ThreadPage:
     """The whole thread, decrypted. Opening it marks its messages read and is audited."""
-    from palermo.messaging.services.forwarding import forward_status, requests_for
-
     thread = visible_threads(actor).filter(pk=thread_id).first()
     if thread is None:
         raise Http404
@@ -216,7 +199,7 @@ def acknowledge(message: Message, *, actor: User, request: HttpRequest | None = 
         raise ServiceError(_("The writer does not acknowledge their own message."),
                            field="message")
     participants = [p for p in Participant.objects.filter(thread_id=message.thread_id)
-                    .filter(_mine(actor)) if _asked(p, message)]
+                    .filter(participating(actor)) if _asked(p, message)]
     # Someone written to in person acknowledges for themselves rather than for the agency.
     participants.sort(key=lambda p: p.user_id is None)
     if not participants:

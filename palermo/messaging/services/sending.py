@@ -24,6 +24,7 @@ from palermo.messaging.models import (
     purpose,
 )
 from palermo.messaging.services import rules
+from palermo.messaging.services.access import visible_threads
 from palermo.messaging.services.rules import Content
 
 if TYPE_CHECKING:
@@ -190,8 +191,6 @@ def start(*, actor: User, subject: str, content: Content, recipients: Recipients
 def reply(thread: Thread, *, actor: User, content: Content,
           request: HttpRequest | None = None) -> Message:
     """An answer to everyone in the thread; whoever takes part may answer."""
-    from palermo.messaging.services.reading import visible_threads
-
     rules.require_use(actor)
     if not visible_threads(actor).filter(pk=thread.pk).exists():
         raise NotAllowed(_("You do not take part in this thread."))

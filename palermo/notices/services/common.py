@@ -1,4 +1,4 @@
-"""What every notices rule needs: the permission check, the guarded state change, and the
+"""What every notices rule needs: the issuer check, the guarded state change, and the
 watch-list entry that a notice in force keeps for its subject."""
 
 from __future__ import annotations
@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import NotAllowed, StaleWrite
-from palermo.audit import services as audit
+from palermo.access.services.errors import NotAllowed
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.notices.models import Notice
 from palermo.screening import services as screening
 from palermo.vocab import registry
@@ -20,11 +20,6 @@ if TYPE_CHECKING:
     from palermo.access.models import User
 
 VALIDITY = dt.timedelta(days=5 * 365)  # INTERPOL's default; renewal needs a new review
-
-
-def require(user: User, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(_("Your roles do not allow this."))
 
 
 def require_issuer(notice: Notice, user: User, permission: str = "notices.issue") -> None:
@@ -36,15 +31,10 @@ def require_issuer(notice: Notice, user: User, permission: str = "notices.issue"
 def move(notice: Notice, state: str, *, actor: User | None, action: str,
          request: HttpRequest | None, reason: str = "", **fields: Any) -> Notice:
     """Change the state if nobody else changed the notice since it was read, and audit it."""
-    version = notice.version
-    with transaction.atomic():
-        if not Notice.objects.filter(pk=notice.pk, version=version).update(
-                state=state, version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this notice meanwhile. Reload the page."))
-        notice.refresh_from_db()
-        audit.record(f"notice.{action}", actor=actor, request=request, object_type="notice",
-                     object_id=notice.pk, reason=reason, detail={"state": state})
-    return notice
+    return save_versioned(
+        notice, notice.version, {"state": state, **fields}, actor=actor, request=request,
+        action=f"notice.{action}", reason=reason, detail={"state": state},
+        stale=_("Someone else changed this notice meanwhile. Reload the page."))
 
 
 def watch(notice: Notice) -> int | None:

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from palermo.access.services import agencies
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.notices.models import Diffusion, DiffusionRecipient
-from palermo.notices.services.common import require
 from palermo.vocab import registry
 
 if TYPE_CHECKING:

@@ -25,10 +25,11 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.notices.models import Notice, NoticeSource, NoticeState
 from palermo.notices.services import interpol_codes as codes
 from palermo.notices.services import interpol_fields as fields
-from palermo.notices.services.common import VALIDITY, require, unwatch, watch
+from palermo.notices.services.common import VALIDITY, unwatch, watch
 from palermo.notices.services.interpol_fields import FieldError
 from palermo.notices.services.notices import visible
 from palermo.vocab import registry

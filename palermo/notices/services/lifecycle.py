@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
+from palermo.core.checks import require
 from palermo.notices.models import Notice, NoticeState
-from palermo.notices.services.common import move, require, require_issuer, unwatch, watch
+from palermo.notices.services.common import move, require_issuer, unwatch, watch
 
 if TYPE_CHECKING:
     from palermo.access.models import User

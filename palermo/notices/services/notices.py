@@ -14,12 +14,14 @@ from django.utils import formats, timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import access as cases_access
 from palermo.cases.services import timeline
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.notices.models import Notice, NoticeSource, NoticeState
-from palermo.notices.services.common import VALIDITY, move, require, require_issuer, watch
+from palermo.notices.services.common import VALIDITY, move, require_issuer, watch
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -145,15 +147,9 @@ def update(notice: Notice, *, actor: User, version: int, request: HttpRequest | 
         raise ServiceError(_("Only a draft or a returned notice can be changed."),
                            field="state")
     fields = _clean(fields, actor)
-    changed = sorted(k for k, v in fields.items() if getattr(notice, k) != v)
-    with transaction.atomic():
-        if not Notice.objects.filter(pk=notice.pk, version=version).update(
-                version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this notice meanwhile. Reload the page."))
-        notice.refresh_from_db()
-        audit.record("notice.update", actor=actor, request=request, object_type="notice",
-                     object_id=notice.pk, detail={"fields": changed})
-    return notice
+    return save_versioned(
+        notice, version, fields, actor=actor, request=request, action="notice.update",
+        stale=_("Someone else changed this notice meanwhile. Reload the page."))
 
 
 def missing_data(notice: Notice) -> list[str]:

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
-from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.messaging import services as messaging
 from palermo.notices.models import Notice, NoticeState, TravelAlert, Trip
-from palermo.notices.services.common import require
 from palermo.screening import alerts as alert_steps
 from palermo.vocab import registry
 
@@ -177,17 +178,13 @@ def acknowledge(alert: TravelAlert, *, actor: User, follow_up: str = "",
         stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
         changes["follow_up"] = f"{alert.follow_up}\n{stamp} {actor.full_name}: {follow_up}" \
             .strip()
-    version = alert.version if version is None else version
-    with transaction.atomic():
-        if not TravelAlert.objects.filter(pk=alert.pk, version=version).update(
-                version=version + 1, **changes):
-            raise StaleWrite(_("Someone else acted on this alert meanwhile. Reload the page "
-                               "to see what they did."))
-        alert.refresh_from_db()
-        audit.record("travel_alert.acknowledge" if first else "travel_alert.follow_up",
-                     actor=actor, request=request, object_type="travel_alert",
-                     object_id=alert.pk, detail={"notice": alert.trip.notice_id})
-    return alert
+    return save_versioned(
+        alert, alert.version if version is None else version, changes, actor=actor,
+        request=request, object_type="travel_alert",
+        action="travel_alert.acknowledge" if first else "travel_alert.follow_up",
+        detail={"notice": alert.trip.notice_id},
+        stale=_("Someone else acted on this alert meanwhile. Reload the page to see what "
+                "they did."))
 
 
 def step(alert: TravelAlert, name: str, *, actor: User, version: int, outcome: str = "",

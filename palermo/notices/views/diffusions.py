@@ -16,6 +16,7 @@ from palermo.notices.forms import DiffusionForm
 from palermo.notices.models import Diffusion
 from palermo.notices.services import diffusions
 from palermo.vocab import registry
+from palermo.web.forms import show
 
 
 @requires("notices.view")
@@ -35,8 +36,9 @@ def diffusion_create(request: HttpRequest) -> HttpResponse:
                                         **form.cleaned_data)
         except ServiceError as exc:
             # The form names the agencies field agency_ids; the service says agencies.
-            field = "agency_ids" if exc.field == "agencies" else exc.field
-            form.add_error(field if field in form.fields else None, exc.message)
+            if exc.field == "agencies":
+                exc.field = "agency_ids"
+            show(form, exc)
         else:
             messages.success(request, _sent(diffusion))
             return redirect("notices:diffusion", diffusion_id=diffusion.pk)

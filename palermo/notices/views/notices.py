@@ -4,7 +4,6 @@ review queue, and registering a subject's trip."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -20,7 +19,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.notices.forms import NoticeForm, ReviewForm, TripForm
 from palermo.notices.models import Notice, NoticeState
 from palermo.notices.services import lifecycle, notices, photos, publicity, travel
-from palermo.web.forms import query_int, show
+from palermo.web.forms import query_int, save, show
 
 
 @requires("notices.view")
@@ -33,26 +32,17 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         "notices": list(found[:200]), "filters": filters, "states": NoticeState.choices})
 
 
-def _save(request: HttpRequest, form: NoticeForm, save: Callable[..., Notice],
-          done: str) -> HttpResponse | None:
-    if request.method == "POST" and form.is_valid():
-        try:
-            notice = save(**form.cleaned_data)
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, done)
-            return redirect("notices:detail", notice_id=notice.pk)
-    return None
+def _to_detail(notice: Notice) -> tuple[str, dict[str, Any]]:
+    return "notices:detail", {"notice_id": notice.pk}
 
 
 @requires("notices.issue")
 @require_http_methods(["GET", "POST"])
 def notice_create(request: HttpRequest) -> HttpResponse:
     form = NoticeForm(request.POST or None)
-    done = _save(request, form, lambda **f: notices.draft(actor=actor(request),
+    done = save(request, form, lambda **f: notices.draft(actor=actor(request),
                                                           request=request, **f),
-                 _("Draft saved. Submit it for review when complete."))
+                 _("Draft saved. Submit it for review when complete."), _to_detail)
     return done or render(request, "notices/form.html", {"form": form})
 
 
@@ -66,8 +56,9 @@ def notice_edit(request: HttpRequest, notice_id: int) -> HttpResponse:
     initial["languages"] = ", ".join(notice.languages)
     form = NoticeForm(request.POST or None, initial=initial)
     version = query_int(request, "version", notice.version, source=request.POST)
-    done = _save(request, form, lambda **f: notices.update(
-        notice, actor=user, version=version, request=request, **f), _("Changes saved."))
+    done = save(request, form, lambda **f: notices.update(
+        notice, actor=user, version=version, request=request, **f), _("Changes saved."),
+        _to_detail)
     return done or render(request, "notices/form.html", {"form": form, "notice": notice})
 
 
@@ -204,7 +195,7 @@ def trip_register(request: HttpRequest, notice_id: int) -> HttpResponse:
         try:
             trip = travel.register_trip(notice, actor=user, request=request, **data)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show(form, exc)
         else:
             messages.success(request, _("Trip registered; %(n)d agencies alerted.")
                              % {"n": trip.alerts.count()})

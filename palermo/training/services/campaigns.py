@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import codes, require, text
 from palermo.training.models import Campaign, Reach
-from palermo.training.services.common import codes, require, text
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -35,10 +35,10 @@ def create(*, actor: User, title: str, audiences: list[str], channels: list[str]
         raise ServiceError(_("The last day is before the first."), field="ends_on")
     with transaction.atomic():
         campaign = Campaign.objects.create(
-            title=text(title, "title"),
-            description=text(description, "description", limit=5000, required=False),
-            audiences=codes(audiences, "awareness_audiences", "audiences"),
-            channels=codes(channels, "awareness_channels", "channels"),
+            title=text(title, "title", required=True, limit=200),
+            description=text(description, "description", limit=5000),
+            audiences=codes(audiences, "awareness_audiences", "audiences", required=True),
+            channels=codes(channels, "awareness_channels", "channels", required=True),
             starts_on=starts_on, ends_on=ends_on, created_by=actor)
         audit.record("campaign.create", actor=actor, request=request, object_type="campaign",
                      object_id=campaign.pk, detail={"title": campaign.title})
@@ -60,7 +60,7 @@ def add_reach(campaign: Campaign, *, actor: User, channel: str, figure: int | No
     with transaction.atomic():
         reach = Reach.objects.create(campaign=campaign, channel=channel, figure=figure,
                                      measured_on=measured_on,
-                                     note=text(note, "note", required=False),
+                                     note=text(note, "note", limit=200),
                                      recorded_by=actor)
         audit.record("campaign.reach", actor=actor, request=request, object_type="campaign",
                      object_id=campaign.pk, detail={"channel": channel, "figure": figure})

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.training.models import Registration
-from palermo.training.services.common import require
 
 if TYPE_CHECKING:
     import datetime as dt

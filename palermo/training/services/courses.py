@@ -11,10 +11,11 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from palermo.access.services.errors import ServiceError, StaleWrite
+from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import codes, require, text
+from palermo.core.versioned import save_versioned
 from palermo.training.models import Course, TrainingSession
-from palermo.training.services.common import codes, require, text
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -46,9 +47,9 @@ def _course_fields(title: str, description: str, professions: list[str],
     if refresher_months is None or not 0 <= refresher_months <= MAX_REFRESHER_MONTHS:
         raise ServiceError(_("Give the refresher period in months, from 0 (never) to "
                              "%(n)d.") % {"n": MAX_REFRESHER_MONTHS}, field="refresher_months")
-    return {"title": text(title, "title"),
-            "description": text(description, "description", limit=5000, required=False),
-            "professions": codes(professions, "professions", "professions"),
+    return {"title": text(title, "title", required=True, limit=200),
+            "description": text(description, "description", limit=5000),
+            "professions": codes(professions, "professions", "professions", required=True),
             "refresher_months": refresher_months}
 
 
@@ -70,15 +71,9 @@ def update_course(course: Course, *, actor: User, version: int, title: str,
                   description: str = "", request: HttpRequest | None = None) -> Course:
     require(actor, "training.manage")
     fields = _course_fields(title, description, professions, refresher_months)
-    changed = sorted(k for k, v in fields.items() if getattr(course, k) != v)
-    with transaction.atomic():
-        if not Course.objects.filter(pk=course.pk, version=version).update(
-                version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this course meanwhile. Reload the page."))
-        course.refresh_from_db()
-        audit.record("course.update", actor=actor, request=request, object_type="course",
-                     object_id=course.pk, detail={"fields": changed})
-    return course
+    return save_versioned(
+        course, version, fields, actor=actor, request=request, action="course.update",
+        stale=_("Someone else changed this course meanwhile. Reload the page."))
 
 
 def create_session(course: Course, *, actor: User, starts_on: dt.date | None,
@@ -95,8 +90,9 @@ def create_session(course: Course, *, actor: User, starts_on: dt.date | None,
                            field="capacity")
     with transaction.atomic():
         session = TrainingSession.objects.create(
-            course=course, starts_on=starts_on, ends_on=ends_on, place=text(place, "place"),
-            trainers=text(trainers, "trainers", limit=400, required=False),
+            course=course, starts_on=starts_on, ends_on=ends_on,
+            place=text(place, "place", required=True, limit=200),
+            trainers=text(trainers, "trainers", limit=400),
             capacity=capacity, created_by=actor)
         audit.record("training_session.create", actor=actor, request=request,
                      object_type="training_session", object_id=session.pk,

@@ -16,8 +16,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.training.models import Course, Registration, Trainee
-from palermo.training.services.common import require
 
 if TYPE_CHECKING:
     from palermo.access.models import User

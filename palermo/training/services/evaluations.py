@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require
 from palermo.training.models import Evaluation, TrainingSession
-from palermo.training.services.common import require
 from palermo.vocab import registry
 
 if TYPE_CHECKING:

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import require, text
 from palermo.library import services as library
 from palermo.training.models import Campaign, Course, Material
 from palermo.training.services import files
-from palermo.training.services.common import require, text
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -31,7 +31,7 @@ def add(*, actor: User, title: str, course: Course | None = None,
         library_guide_id: int | None = None, request: HttpRequest | None = None) -> Material:
     """A file (``upload`` = name and stream) or a guide of the library, not both."""
     require(actor, "training.manage")
-    title = text(title, "title")
+    title = text(title, "title", required=True, limit=200)
     if (upload is None) == (library_guide_id is None):
         raise ServiceError(_("Upload a file or give a library guide, one of the two."),
                            field="file")

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
+from palermo.core.checks import codes, require, text
 from palermo.training.models import Registration, Trainee, TrainingSession
-from palermo.training.services.common import codes, require, text
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -55,16 +55,17 @@ def register(session: TrainingSession, *, actor: User, full_name: str, email: st
     """Register a person by email: a known trainee is found again (and their profession and
     agency brought up to date), a new one is created."""
     require(actor, "training.manage")
-    email = text(email, "email", limit=254).lower()
+    email = text(email, "email", required=True, limit=254).lower()
     try:
         validate_email(email)
     except ValidationError:
         raise ServiceError(_("Enter a valid email address."), field="email") from None
-    fields: dict[str, Any] = {"full_name": text(full_name, "full_name"),
-              "profession": codes([profession] if profession else [], "professions",
-                                  "profession")[0],
-              "organisation": text(organisation, "organisation", required=False),
-              "agency": None}
+    fields: dict[str, Any] = {
+        "full_name": text(full_name, "full_name", required=True, limit=200),
+        "profession": codes([profession] if profession else [], "professions", "profession",
+                            required=True)[0],
+        "organisation": text(organisation, "organisation", limit=200),
+        "agency": None}
     if agency_id:
         fields["agency"] = agencies.listing().filter(pk=agency_id).first()
         if fields["agency"] is None:

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import CommandError, CommandParser
 
-from palermo.access.models import User
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
+from palermo.core.commands import user_by_email
 from palermo.exchange import keys
 from palermo.exchange.services import htcds_export, htcds_import, inbound, partners
 from palermo.ops.command import PalermoCommand
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
 
 
 class Command(PalermoCommand):
@@ -94,10 +97,7 @@ class Command(PalermoCommand):
                               f"{report.pk} from {report.sender_agency} ({state})")
 
     def _user(self, email: str) -> User:
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
-        if user is None:
-            raise ServiceError(f"no active user {email!r}", field="--user")
-        return user
+        return user_by_email(email)
 
     def _htcds(self, user: User, options: dict[str, Any]) -> None:
         if options["step"] == "export":

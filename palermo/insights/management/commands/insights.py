@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 
+from palermo.core.commands import user_by_email
 from palermo.ops.command import PalermoCommand
 
 
@@ -48,7 +49,7 @@ class Command(PalermoCommand):
         from palermo.insights.engine.glotip import GlotipError
         from palermo.insights.services import global_figures
 
-        actor = _user(options["user"])
+        actor = user_by_email(options["user"])
         try:
             data = options["file"].read_bytes()
         except OSError as exc:
@@ -70,7 +71,7 @@ class Command(PalermoCommand):
     def run_open_data(self, options: dict[str, Any]) -> None:
         from palermo.insights.services.open_data import open_data_export
 
-        actor = _user(options["user"])
+        actor = user_by_email(options["user"])
         data, report = open_data_export(actor, k=options["k"], year_from=options["year_from"],
                                         year_to=options["year_to"])
         options["out"].write_bytes(data)
@@ -80,7 +81,7 @@ class Command(PalermoCommand):
     def run_report(self, options: dict[str, Any]) -> None:
         from palermo.insights.services import report
 
-        made = report.build(_user(options["user"]), options["year"],
+        made = report.build(user_by_email(options["user"]), options["year"],
                             language=options["language"])
         data = report.render(made, options["format"])
         try:
@@ -90,11 +91,3 @@ class Command(PalermoCommand):
         self.stdout.write(f"annual report {made.year} ({options['language']}, "
                           f"{options['format']}, {len(data)} bytes) written to {options['out']}")
 
-
-def _user(email: str) -> Any:
-    from palermo.access.models import User
-
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None:
-        raise CommandError(f"no active user with email {email!r} (--user)")
-    return user

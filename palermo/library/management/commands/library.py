@@ -13,8 +13,7 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 from tqdm import tqdm
 
-from palermo.access.models import User
-from palermo.access.services.errors import ServiceError
+from palermo.core.commands import user_by_email
 from palermo.library import indexing, services
 from palermo.library.services import bulk
 from palermo.ops.command import PalermoCommand
@@ -43,9 +42,7 @@ class Command(PalermoCommand):
                           f"{time.monotonic() - started:.1f} s ({indexing.index_path()})")
 
     def run_import(self, options: dict[str, Any]) -> None:
-        user = User.objects.filter(email__iexact=options["user"], is_active=True).first()
-        if user is None:
-            raise ServiceError(f"no active user {options['user']!r}", field="--user")
+        user = user_by_email(options["user"])
         source: Path = options["source"]
         if source.is_dir():
             sources = bulk.folder_sources(source)

@@ -9,17 +9,9 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 
-from palermo.access.models import User
-from palermo.access.services.errors import ServiceError
+from palermo.core.commands import user_by_email
 from palermo.notices.services import interpol, lifecycle
 from palermo.ops.command import PalermoCommand
-
-
-def _user(email: str) -> User:
-    user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None:
-        raise ServiceError(f"no active user with the email {email!r}", field="--user")
-    return user
 
 
 class Command(PalermoCommand):
@@ -51,7 +43,7 @@ class Command(PalermoCommand):
         elif options["action"] == "import":
             self.run_import(options)
         else:
-            data = interpol.export_for(_user(options["user"]), colour=options["colour"])
+            data = interpol.export_for(user_by_email(options["user"]), colour=options["colour"])
             options["file"].write_text(json.dumps(data, ensure_ascii=False, indent=1),
                                        encoding="utf-8")
             self.stdout.write(f"{data['total']} notices written to {options['file']}")
@@ -61,7 +53,7 @@ class Command(PalermoCommand):
             content = options["file"].read_bytes()
         except OSError as exc:
             raise CommandError(f"{options['file']}: {exc.strerror}") from None
-        report = interpol.import_notices(content, actor=_user(options["user"]),
+        report = interpol.import_notices(content, actor=user_by_email(options["user"]),
                                          colour=options["colour"],
                                          skip_bad=options["skip_bad"])
         for position, reason in report.errors:

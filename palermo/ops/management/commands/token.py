@@ -2,9 +2,10 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from palermo.access.models import ApiToken, User, normalise_email
+from palermo.access.models import ApiToken
 from palermo.access.services import tokens
 from palermo.access.services.errors import ServiceError
+from palermo.core.commands import user_by_email
 from palermo.ops.command import PalermoCommand
 
 
@@ -18,18 +19,13 @@ class Command(PalermoCommand):
         parser.add_argument("--user")
         parser.add_argument("--name", default="command line")
 
-    def _user(self, email: str | None) -> User:
-        user = User.objects.filter(email=normalise_email(email or "")).first()
-        if user is None:
-            raise ServiceError(f"no user with the email {email!r}", field="--user")
-        return user
-
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "create":
-            _token, raw = tokens.create(self._user(options["user"]), options["name"], actor=None)
+            user = user_by_email(options["user"] or "")
+            _token, raw = tokens.create(user, options["name"], actor=None)
             self.stdout.write(raw)
         elif options["action"] == "list":
-            for token in tokens.owned_by(self._user(options["user"])):
+            for token in tokens.owned_by(user_by_email(options["user"] or "")):
                 state = "revoked" if token.revoked_at else "active"
                 self.stdout.write(f"{token.pk}\t{token.prefix}…\t{token.name}\t{state}")
         else:
