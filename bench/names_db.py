@@ -73,6 +73,13 @@ class DbIndex:
         report = import_file("persons", path, owner_agency=self.owner)
         took = time.perf_counter() - start
         assert report.added == len(people) and not report.bad, report.summary()
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            # The planner needs statistics of the freshly filled tables, as autovacuum would
+            # gather within a minute on a server that runs it (the test server does not).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.number_of = {pk: int(source_id) for pk, source_id in
                           WatchedPerson.objects.values_list("id", "source_id")}
         return took

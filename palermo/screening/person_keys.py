@@ -240,9 +240,39 @@ def _sizes(cursor: Any, tables: _Tables, words: list[int], cap: int) -> dict[int
     return sizes
 
 
+def _key_list(items: Sequence[int]) -> str:
+    return ", ".join(["%s"] * len(items))
+
+
+def _postings_and_sizes(cursor: Any, tables: _Tables, keys: list[int], words: list[int],
+                        cap: int) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """The postings under ``keys``, and how many persons carry each word (counted up to
+    ``cap``: the index walks at most ``cap`` entries per word, however common the word), in
+    one statement: every round trip to the database costs a check its time."""
+    if not words or len(keys) + len(words) > _CHUNK:
+        return _postings(cursor, tables, keys), _sizes(cursor, tables, words, cap)
+    postings = (f"SELECT 0, \"key\", person_id FROM {tables.name_keys} "  # noqa: S608
+                f"WHERE \"key\" IN ({_key_list(keys)}) UNION ALL ") if keys else ""
+    cursor.execute(
+        f"{postings}SELECT 1, w.id, (SELECT COUNT(*) FROM (SELECT 1 FROM {tables.name_keys} "  # noqa: S608
+        f"WHERE \"key\" = w.id LIMIT {int(cap)}) c) FROM {tables.words} w "
+        f"WHERE w.id IN ({_key_list(words)})", [*keys, *words])
+    rows: list[tuple[int, int]] = []
+    sizes: dict[int, int] = {}
+    for branch, key, value in cursor.fetchall():
+        if branch == 0:
+            rows.append((key, value))
+        else:
+            sizes[key] = value
+    return rows, sizes
+
+
+_Qualifiers = tuple[str | None, frozenset[str], str | None]
+
+
 def _candidates(cursor: Any, tables: _Tables, parts: list[dict[int, float]]) -> dict[int, float]:
     """Persons who can score a hit, each with the summed similarity of what it matched (the
-    engine's ``PersonIndex._candidates``, on the key table)."""
+    engine's ``PersonIndex._candidates``, on the key table): two statements."""
     credit_of_key: dict[int, float] = {}
     for i, left in enumerate(parts):
         for right in parts[i + 1:]:
@@ -254,12 +284,14 @@ def _candidates(cursor: Any, tables: _Tables, parts: list[dict[int, float]]) -> 
         for word, sim in left.items():
             key = single_key(word)
             credit_of_key[key] = credit_of_key.get(key, 0.0) + sim
-    credit: dict[int, float] = {}
-    for key, person in _postings(cursor, tables, credit_of_key):
-        credit[person] = credit.get(person, 0.0) + credit_of_key[key]
     found = [part for part in parts if part]
     budget = _SINGLE_CAP if len(parts) == 1 else _RARE_PART
-    sizes = _sizes(cursor, tables, sorted({w for part in found for w in part}), budget + 1)
+    keys = sorted(credit_of_key)
+    postings, sizes = _postings_and_sizes(cursor, tables, keys,
+                                          sorted({w for part in found for w in part}), budget + 1)
+    credit: dict[int, float] = {}
+    for key, person in postings:
+        credit[person] = credit.get(person, 0.0) + credit_of_key[key]
     totals = [sum(sizes[w] for w in part) for part in found]
     rarest = found[totals.index(min(totals))]
     # The most similar words first, so a capped one-part query keeps the best.
@@ -277,7 +309,7 @@ def _candidates(cursor: Any, tables: _Tables, parts: list[dict[int, float]]) -> 
     return credit
 
 
-def _qualifiers(row: tuple[Any, ...]) -> tuple[str | None, frozenset[str], str | None]:
+def _qualifiers(row: tuple[Any, ...]) -> _Qualifiers:
     _pk, born, nationalities, sex = row[:4]
     return (born.isoformat() if born else None,
             frozenset(n.upper() for n in nationalities or ()), sex or None)
@@ -328,11 +360,11 @@ def search(name: str, birth_date: str | None = None, nationality: str | None = N
     """The best ``limit`` listed persons for ``name``, with score > 0, best first."""
     tokens = parse_name(name)
     tables = _tables()
+    asked = (birth_date, nationality, sex)
     with default_connection.cursor() as cursor:
         parts = _matching_words(cursor, tables, informative(tokens))
         if not any(parts):
             return Found()
         credit = _candidates(cursor, tables, parts)
-    asked = (birth_date, nationality, sex)
     chosen = _choose(credit, asked, MAX_CANDIDATES)
     return Found(_rank(chosen, tokens, asked, limit), len(chosen))

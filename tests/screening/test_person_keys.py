@@ -205,3 +205,29 @@ def test_found_across_scripts_spellings_and_one_part_names(owner: Any, query: st
                                                     owner_agency=owner).pk
     hits = person_keys.search(query).hits
     assert hits[0][0] == people[listed] and hits[0][1] >= DEFAULT_THRESHOLD
+
+
+def test_a_check_reaches_the_database_in_few_statements(owner: Any) -> None:
+    # Each round trip costs a check its time on PostgreSQL: the vocabulary, the postings and
+    # the word counts together, the followed word's postings, the names (the qualifiers too
+    # when more than a hundred persons could be scored).
+    for day in range(1, 29):
+        WatchedPerson.objects.create(names=["Moshe Cohen"], reason="wanted",
+                                     birth_date=dt.date(1960, 1, day), owner_agency=owner)
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        found = person_keys.search("Moshe Kohen", birth_date="1960-01-09")
+    assert found.hits and len(queries) <= 4
+
+
+def test_a_query_too_long_for_one_statement_finds_the_same(owner: Any,
+                                                          monkeypatch: Any) -> None:
+    for name in ("Moshe Cohen", "Moshe Levi", "Anna Maria Eriksson", "محمد عبد الله"):
+        WatchedPerson.objects.create(names=[name], reason="wanted", owner_agency=owner)
+    queries = ("Moshe Kohen", "משה לוי", "Eriksson Anna", "Mohammed Abdullah")
+    together = [person_keys.search(q).hits for q in queries]
+    # Postings and word counts that would not fit one statement are fetched apart.
+    monkeypatch.setattr(person_keys, "_CHUNK", 3)
+    apart = [person_keys.search(q).hits for q in queries]
+    assert apart == together and all(together)

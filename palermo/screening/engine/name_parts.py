@@ -85,7 +85,8 @@ class Token(NamedTuple):
     weight: float
 
 
-@lru_cache(maxsize=262144)
+# Bounded for the server's memory: a part costs about 500 bytes, a parsed name about 300 more.
+@lru_cache(maxsize=131072)
 def make_token(raw: str, kind: str | None = None, latin: str | None = None) -> Token:
     script = script_of(raw)
     if latin is None:
@@ -144,7 +145,7 @@ def _raw_parts(name: str) -> list[str]:
     return parts
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> tuple[Token, ...]:
     """Split a name into typed, pre-normalised parts (cached: names repeat a lot)."""
     tokens: list[Token] = []

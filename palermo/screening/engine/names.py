@@ -29,6 +29,7 @@ from palermo.screening.engine.name_parts import (
     make_token,
     parse_name,
 )
+from palermo.screening.engine.name_shape import join_adjacent, shape_of
 from palermo.screening.engine.phonetic import fuzzy as _fuzzy
 from palermo.screening.engine.phonetic import (
     latin_skeleton,
@@ -45,9 +46,7 @@ from palermo.screening.engine.translit import (
     EQUIVALENT_NAMES,
     LATIN,
     OTHER,
-    abjad_skeleton,
     strip_marks,
-    to_latin,
     ukrainian_latin,
 )
 
@@ -69,7 +68,13 @@ _EQUIV_GROUP: dict[str, int] = {
 }
 
 
-@lru_cache(maxsize=524288)
+# The two similarity caches are bounded for the server's memory (issue 19: under 100 MB per
+# process): an entry costs about 300 bytes, so each holds at most about 20 MB. A check meets
+# each pair of parts it needs within its own few milliseconds, so a small cache loses little.
+_PAIR_CACHE = 65536
+
+
+@lru_cache(maxsize=_PAIR_CACHE)
 def token_sim(a: Token, b: Token) -> tuple[float, str]:
     """Similarity of two name parts and how they matched."""
     sim, how = _plain_sim(a, b)
@@ -80,7 +85,7 @@ def token_sim(a: Token, b: Token) -> tuple[float, str]:
     return sim, how
 
 
-@lru_cache(maxsize=524288)
+@lru_cache(maxsize=_PAIR_CACHE)
 def _plain_sim(a: Token, b: Token) -> tuple[float, str]:
     """``token_sim`` without the foreign readings (see ``readings``)."""
     if a.kind == PARTICLE or b.kind == PARTICLE:
@@ -242,71 +247,6 @@ def _latin_sim(a: Token, b: Token) -> tuple[float, str]:
     return sim, "transliteration" if cross else "fuzzy"
 
 
-def _size(token: Token) -> int:
-    # Hebrew and Arabic write few vowels: compare lengths in consonants when one side does.
-    return len(strong_skeleton(token.skel))
-
-
-def _joined(left: Token, right: Token, lengths: set[int], sizes: set[int], more: bool,
-            cross: bool, particles: set[str]) -> Token | None:  # fmt: skip
-    """The one word two neighbours may be, when its length fits a name of the other side."""
-    kinds = (left.kind, right.kind)
-    if left.script != right.script or kinds not in _JOINABLE:
-        return None
-    abjad = left.script in ABJADS
-    # Two of our names can only be one of theirs if we have more names than they do; a
-    # particle is joined only where another script writes it as part of the word.
-    if (kinds == (NAME, NAME) and not more and (abjad or not lengths)) or (
-        left.kind == PARTICLE and (not cross or left.latin in particles)
-    ):
-        return None
-    head = to_latin(left.raw) if left.kind == PARTICLE else left.latin
-    latin = None if abjad else head + right.latin
-    if latin is not None and any(abs(n - len(latin)) <= 2 for n in lengths):
-        return make_token(left.raw + right.raw, NAME, latin)
-    if sizes:
-        skel = abjad_skeleton(left.raw + right.raw, left.script) if abjad else latin_skeleton(
-            latin or "")
-        if any(abs(n - len(strong_skeleton(skel))) <= 1 for n in sizes):
-            return make_token(left.raw + right.raw, NAME, latin)
-    return None
-
-
-def _join_adjacent(tokens: tuple[Token, ...], other: tuple[Token, ...]) -> tuple[Token, ...]:
-    """Merge neighbours that the other name writes as one word ("Jan Daniel" / "JanDaniel",
-    "نصر الله" / "Nasrallah", "de Gaulle" / "ديغول")."""
-    names = [t for t in other if t.kind == NAME]
-    if len(tokens) < 2 or not names:
-        return tokens
-    lengths = {len(t.latin) for t in names if t.script not in ABJADS}
-    # Lengths in consonants where Hebrew or Arabic is on either side: they write few vowels.
-    abjads = tokens[0].script in ABJADS or any(t.script in ABJADS for t in names)
-    sizes = {_size(t) for t in names} if abjads else set()
-    more = abjads and sum(t.kind == NAME for t in tokens) > len(names)
-    cross = any(t.script != tokens[0].script for t in names)
-    # A particle the other name also has pairs with it: no need to join it.
-    particles = {t.latin for t in other if t.kind == PARTICLE}
-    out = list(tokens)
-    i = 0
-    while i < len(out) - 1:
-        left, right = out[i], out[i + 1]
-        candidate = _joined(left, right, lengths, sizes, more, cross, particles)
-        if candidate is not None:
-            apart = (left,) if left.kind == NAME else (left, right)
-            best_apart = max(_plain_sim(x, t)[0] for x in apart for t in other)
-            # Joining across scripts or a particle is for parts that find no match apart.
-            if best_apart < 0.9 or (left.script not in ABJADS and left.kind == NAME):
-                best_joined = max(_plain_sim(candidate, t)[0] for t in other)
-                if best_joined >= 0.85 and best_joined > best_apart:
-                    out[i : i + 2] = [candidate]
-                    continue
-        i += 1
-    return tuple(out)
-
-
-_JOINABLE = frozenset({(NAME, NAME), (NAME, PARTICLE), (PARTICLE, NAME)})
-
-
 class Explanation(NamedTuple):
     score: float
     text: str
@@ -327,11 +267,14 @@ def _greedy(
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
+    most = min(len(ta), len(tb))
     for _, sim, i, j, how in scored:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
             pairs.append((i, j, sim, how))
+            if len(pairs) == most:
+                break
     return pairs
 
 
@@ -340,7 +283,7 @@ def _pair_up(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, in
     pairs = _greedy(ta, tb, sims)
     if len(pairs) == min(len(ta), len(tb)) and all(p[2] >= _READING_BELOW for p in pairs):
         return pairs
-    scripts = {t.script for t in ta} | {t.script for t in tb}
+    scripts = shape_of(ta).scripts | shape_of(tb).scripts
     if LATIN not in scripts or not scripts & _READ_INTO:
         return pairs
     # Foreign readings cost more than plain spellings: they are consulted only between
@@ -361,34 +304,53 @@ def _pair_up(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, in
     return _greedy(ta, tb, sims) if changed else pairs
 
 
+def _left_over(tokens: tuple[Token, ...], paired: set[int]) -> list[Token]:
+    """The parts left unpaired that can conflict (not particles), heaviest first."""
+    left = [t for k, t in enumerate(tokens) if k not in paired and t.kind != PARTICLE]
+    if len(left) > 1:
+        left.sort(key=_heaviest_first)
+    return left
+
+
+def _heaviest_first(token: Token) -> float:
+    return -token.weight
+
+
 def _judge(ta: tuple[Token, ...], tb: tuple[Token, ...], explain: bool) -> Explanation:
     if not ta or not tb:
         return Explanation(0.0, "empty name")
-    ta, tb = _join_adjacent(ta, tb), _join_adjacent(tb, ta)
+    ta, tb = join_adjacent(ta, tb, _plain_sim), join_adjacent(tb, ta, _plain_sim)
     pairs = _pair_up(ta, tb)
+    # Plain loops rather than generators: this runs for every pair the index scores.
     matched = num = 0.0
+    names_matched = 0
+    paired_a: set[int] = set()
+    paired_b: set[int] = set()
     for i, j, sim, _ in pairs:
-        weight = min(ta[i].weight, tb[j].weight) if INITIAL in (ta[i].kind, tb[j].kind) else max(
-            ta[i].weight, tb[j].weight
-        )
+        x, y = ta[i], tb[j]
+        if x.kind == INITIAL or y.kind == INITIAL:
+            weight = min(x.weight, y.weight)
+        else:
+            weight = max(x.weight, y.weight)
+            names_matched += x.kind == NAME == y.kind
         matched += weight
         num += weight * sim
-    paired_a = {p[0] for p in pairs}
-    paired_b = {p[1] for p in pairs}
-    left_a = sorted((t for k, t in enumerate(ta) if k not in paired_a and t.kind != PARTICLE),
-                    key=lambda t: -t.weight)  # fmt: skip
-    left_b = sorted((t for k, t in enumerate(tb) if k not in paired_b and t.kind != PARTICLE),
-                    key=lambda t: -t.weight)  # fmt: skip
+        paired_a.add(i)
+        paired_b.add(j)
+    left_a = _left_over(ta, paired_a)
+    left_b = _left_over(tb, paired_b)
     conflicts = list(zip(left_a, left_b, strict=False))
     missing = left_a[len(conflicts) :] + left_b[len(conflicts) :]
-    den = matched + _CONFLICT_WEIGHT * sum(max(x.weight, y.weight) for x, y in conflicts)
+    den = matched
+    for x, y in conflicts:
+        den += _CONFLICT_WEIGHT * max(x.weight, y.weight)
     score = num / den if den else 0.0
-    score -= _MISSING_PENALTY * sum(t.weight for t in missing)
-    names_matched = sum(1 for i, j, _, _ in pairs if ta[i].kind == NAME == tb[j].kind)
-    longest = max(sum(t.kind == NAME for t in ta), sum(t.kind == NAME for t in tb))
-    if names_matched <= 1 and longest > 1:
+    for t in missing:
+        score -= _MISSING_PENALTY * t.weight
+    if names_matched <= 1 and max(shape_of(ta).names, shape_of(tb).names) > 1:
         score -= _LONE_MATCH_PENALTY
-    order = [j for _, j, _, _ in sorted(pairs)]
+    pairs.sort()
+    order = [p[1] for p in pairs]
     swapped = order != sorted(order)
     if swapped:
         score -= 0.02
@@ -397,7 +359,7 @@ def _judge(ta: tuple[Token, ...], tb: tuple[Token, ...], explain: bool) -> Expla
         return Explanation(score, "")
     notes = [
         f"{ta[i].raw}={tb[j].raw} ({how}{'' if sim == 1.0 else f' {sim:.2f}'})"
-        for i, j, sim, how in sorted(pairs)
+        for i, j, sim, how in pairs
         if ta[i].kind != PARTICLE
     ]
     notes += [f"{x.raw}≠{y.raw} (conflict)" for x, y in conflicts]

@@ -192,3 +192,13 @@ def test_held_part_of_the_script_sets_keeps_precision_and_recall(
     p, r, _ = _prf(DATA / f"{name}.csv", split="held")
     assert p >= precision
     assert r >= recall
+
+
+def test_the_matchers_caches_stay_small() -> None:
+    # About 300 bytes an entry: the pair caches and the parsed names stay well under the
+    # 100 MB a server process may spend on the person index (issue 19).
+    from palermo.screening.engine.name_parts import make_token
+    from palermo.screening.engine.names import _plain_sim, token_sim
+
+    entries = sum(f.cache_info().maxsize or 0 for f in (token_sim, _plain_sim, parse_name))
+    assert entries * 300 < 60_000_000 and (make_token.cache_info().maxsize or 0) <= 131072
