@@ -3,7 +3,7 @@ answers are the schemas of ``schemas.py``, built from what the services return."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
@@ -22,16 +22,12 @@ from palermo.cases.services import (
     tasks,
 )
 from palermo.cases.services.errors import PossibleDuplicates, ServiceError
+from palermo.core.api import acting_user
 
 if TYPE_CHECKING:
-    from palermo.access.models import User
     from palermo.cases.models import Case, IndicatorAssessment, Referral, Task
 
 router = Router(tags=["cases"])
-
-
-def _user(request: HttpRequest) -> User:
-    return cast("User", request.auth)  # type: ignore[attr-defined]
 
 
 def _agency(agency_id: int) -> Any:
@@ -44,30 +40,31 @@ def _agency(agency_id: int) -> Any:
 @router.get("/", response=list[schemas.CaseSummary], auth=Permission("cases.view"))
 def case_list(request: HttpRequest, q: str = "", status: str = "", exploitation: str = "",
               limit: int = 100, offset: int = 0) -> list[Case]:
-    found = reading.search(_user(request), query=q, status=status, exploitation=exploitation)
+    found = reading.search(acting_user(request), query=q, status=status, exploitation=exploitation)
     return list(found[max(0, offset):max(0, offset) + min(max(limit, 1), 500)])
 
 
 @router.post("/", response={201: schemas.CaseSummary}, auth=Permission("cases.create"))
 def case_create(request: HttpRequest, payload: schemas.CaseIn) -> Status[Case]:
-    return Status(201, cases.open_case(actor=_user(request), request=request, **payload.dict()))
+    return Status(201, cases.open_case(actor=acting_user(request), request=request,
+                                       **payload.dict()))
 
 
 @router.get("/overview", response=schemas.OverviewOut, auth=Permission("cases.coordinate"))
 def case_overview(request: HttpRequest) -> overview.Overview:
-    return overview.build(_user(request))
+    return overview.build(acting_user(request))
 
 
 @router.get("/referrals", response=list[schemas.ReferralOut], auth=Permission("cases.refer"))
 def referral_list(request: HttpRequest) -> list[Referral]:
-    return list(referrals.inbox(_user(request))[:500])
+    return list(referrals.inbox(acting_user(request))[:500])
 
 
 @router.post("/referrals/{referral_id}/answer", response=schemas.ReferralOut,
              auth=Permission("cases.refer"))
 def referral_answer(request: HttpRequest, referral_id: int,
                     payload: schemas.ReferralAnswerIn) -> Referral:
-    user = _user(request)
+    user = acting_user(request)
     referral = referrals.inbox(user).filter(pk=referral_id).first()
     if referral is None:
         raise Http404
@@ -78,28 +75,28 @@ def referral_answer(request: HttpRequest, referral_id: int,
 
 @router.get("/tasks", response=list[schemas.TaskOut], auth=Permission("cases.view"))
 def task_list(request: HttpRequest) -> list[Task]:
-    return list(tasks.for_user(_user(request))[:500])
+    return list(tasks.for_user(acting_user(request))[:500])
 
 
 @router.post("/tasks/{task_id}/state", response=schemas.TaskOut, auth=Permission("cases.edit"))
 def task_state(request: HttpRequest, task_id: int, payload: schemas.TaskStateIn) -> Task:
     """Only the owning agency changes its tasks (``Task.may_change``), as on the task list."""
-    task = tasks.for_agency(_user(request)).filter(pk=task_id).first()
+    task = tasks.for_agency(acting_user(request)).filter(pk=task_id).first()
     if task is None:
         raise Http404
-    return tasks.set_state(task, payload.state, actor=_user(request), version=payload.version,
+    return tasks.set_state(task, payload.state, actor=acting_user(request), version=payload.version,
                            request=request)
 
 
 @router.get("/{case_id}", response=schemas.CaseOut, auth=Permission("cases.view"))
 def case_detail(request: HttpRequest, case_id: int, reason: str = "") -> reading.CasePage:
-    return reading.page(_user(request), case_id, request=request, reason=reason)
+    return reading.page(acting_user(request), case_id, request=request, reason=reason)
 
 
 @router.post("/{case_id}/status", response=schemas.CaseSummary, auth=Permission("cases.edit"))
 def case_status(request: HttpRequest, case_id: int, payload: schemas.StatusIn) -> Case:
     """A closed case is reopened (``note`` says why); any other moves to ``status``."""
-    user = _user(request)
+    user = acting_user(request)
     case, _sight = reading.get_openable(user, case_id)
     return cases.set_status(case, payload.status, actor=user, version=payload.version,
                             reason=payload.reason, note=payload.note, request=request)
@@ -113,7 +110,7 @@ def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn,
     (code ``possible_duplicates``) with ``candidates`` beside it (``[{"person_id", "name",
     "birth_date", "score", "reasons"}]``), and nothing is written until the request comes
     again with one of them (``existing_person_id``) or with ``confirm_new``."""
-    user = _user(request)
+    user = acting_user(request)
     case, _sight = reading.get_openable(user, case_id)
     new = persons.NewPerson(
         names=payload.names, birth_date=payload.birth_date,
@@ -137,7 +134,7 @@ def person_add(request: HttpRequest, case_id: int, payload: schemas.PersonIn,
 
 @router.post("/{case_id}/tasks", response={201: schemas.TaskOut}, auth=Permission("cases.edit"))
 def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn) -> Status[Task]:
-    user = _user(request)
+    user = acting_user(request)
     case, _sight = reading.get_openable(user, case_id)
     return Status(201, tasks.create(case, payload.title, actor=user,
                                     agency=_agency(payload.agency_id), due_on=payload.due_on,
@@ -148,7 +145,7 @@ def task_create(request: HttpRequest, case_id: int, payload: schemas.TaskIn) -> 
             auth=Permission("cases.view"))
 def person_detail(request: HttpRequest, case_person_id: int, reason: str = ""
                   ) -> persons.PersonCard:
-    _cp, card = persons.get_visible(_user(request), case_person_id, request=request,
+    _cp, card = persons.get_visible(acting_user(request), case_person_id, request=request,
                                     reason=reason)
     return card
 
@@ -157,7 +154,7 @@ def person_detail(request: HttpRequest, case_person_id: int, reason: str = ""
              auth=Permission("cases.refer"))
 def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.ReferralIn,
                     reason: str = "") -> Status[Referral]:
-    user = _user(request)
+    user = acting_user(request)
     case_person, _card = persons.get_visible(user, case_person_id, request=request,
                                              reason=reason)
     return Status(201, referrals.send(
@@ -170,7 +167,7 @@ def referral_create(request: HttpRequest, case_person_id: int, payload: schemas.
              auth=Permission("cases.assess"))
 def assess(request: HttpRequest, case_person_id: int, payload: schemas.AssessmentIn,
            reason: str = "") -> Status[IndicatorAssessment]:
-    user = _user(request)
+    user = acting_user(request)
     case_person, _card = persons.get_visible(user, case_person_id, request=request,
                                              reason=reason)
     return Status(201, assessment.assess(case_person, payload.indicators, actor=user,

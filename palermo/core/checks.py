@@ -31,15 +31,20 @@ def known_fields(fields: Mapping[str, Any], allowed: Iterable[str]) -> None:
         raise ServiceError(_("Unknown field %(name)s.") % {"name": unknown[0]}, field=unknown[0])
 
 
-def codes(values: Iterable[str], vocabulary: str, field: str, *, required: bool = False
-          ) -> list[str]:
-    """The codes, each checked against the vocabulary, in the order given, without repeats."""
+def codes(values: Iterable[str], vocabulary: str, field: str, *, required: bool = False,
+          label: str | None = None) -> list[str]:
+    """The codes, each checked against the vocabulary, in the order given, without repeats.
+    A refusal names the field by ``label``, the word its user sees, when there is one."""
     known = registry.get(vocabulary)
+    shown = label or field
     cleaned: list[str] = []
     for value in values:
+        if not value:
+            raise ServiceError(_("%(field)s: choose one of the options offered.")
+                               % {"field": shown}, field=field)
         if value not in known:
-            raise ServiceError(_("“%(code)s” is not a known code for %(field)s.")
-                               % {"code": value, "field": field}, field=field)
+            raise ServiceError(_("%(field)s: “%(code)s” is not one of the options offered.")
+                               % {"code": value, "field": shown}, field=field)
         if value not in cleaned:
             cleaned.append(value)
     if required and not cleaned:

@@ -23,15 +23,18 @@ Record = TypeVar("Record", bound=models.Model)
 
 def save_versioned(record: Record, version: int, fields: Mapping[str, Any], *,
                    actor: User | None, request: HttpRequest | None, action: str,
-                   object_type: str = "", detail: dict[str, Any] | None = None,
-                   reason: str = "", where: Mapping[str, Any] | None = None,
+                   object_type: str = "", object_id: object = None,
+                   detail: dict[str, Any] | None = None, reason: str = "",
+                   actor_label: str = "", where: Mapping[str, Any] | None = None,
                    stale: str | None = None) -> Record:
     """Write ``fields`` if the record still has ``version`` (and matches ``where``, e.g. a
     state it must still be in), bump the version, read the record again and audit ``action``.
 
     The audit entry names the record by ``object_type`` (the model's name by default) and
-    carries ``detail`` (by default the names of the fields whose value changed). A stale
-    write raises :class:`StaleWrite` with ``stale``, or a message saying to reload."""
+    ``object_id`` (its key by default; a change may be filed under the record it belongs
+    to), is signed ``actor_label`` when no user acts, and carries ``detail`` (by default the
+    names of the fields whose value changed). A stale write raises :class:`StaleWrite` with
+    ``stale``, or a message saying to reload."""
     model = type(record)
     changed = sorted(name for name, value in fields.items() if getattr(record, name) != value)
     stamp = ({"updated_at": timezone.now()}
@@ -45,6 +48,7 @@ def save_versioned(record: Record, version: int, fields: Mapping[str, Any], *,
         record.refresh_from_db()
         audit.record(action, actor=actor, request=request,
                      object_type=object_type or model._meta.model_name or "",
-                     object_id=record.pk, reason=reason,
+                     object_id=record.pk if object_id is None else object_id,
+                     reason=reason, actor_label=actor_label,
                      detail={"fields": changed} if detail is None else detail)
     return record

@@ -14,6 +14,7 @@ from ninja.security import APIKeyHeader
 
 from palermo.access.permissions import Permission, Published
 from palermo.access.services.errors import ServiceError
+from palermo.core.api import acting_user
 from palermo.exchange import message
 from palermo.exchange.schemas import (
     AcceptIn,
@@ -38,14 +39,9 @@ from palermo.exchange.services import (
 )
 
 if TYPE_CHECKING:
-    from palermo.access.models import User
     from palermo.exchange.models import CaseReport, Partner
 
 router = Router(tags=["exchange"])
-
-
-def _user(request: HttpRequest) -> User:
-    return cast("User", request.auth)  # type: ignore[attr-defined]
 
 
 class PartnerSignature(APIKeyHeader):
@@ -98,12 +94,12 @@ def inbox_delivery(request: HttpRequest) -> Status[CaseReport]:
 @router.get("/partners", response=list[PartnerOut], auth=Permission("exchange.view"))
 def partner_list(request: HttpRequest) -> list[Partner]:
     """The trust store."""
-    return list(partners.listing(_user(request)))
+    return list(partners.listing(acting_user(request)))
 
 
 @router.get("/reports/", response=list[ReportOut], auth=Permission("exchange.view"))
 def report_list(request: HttpRequest, direction: str = "in") -> list[CaseReport]:
-    found = (inbound.outbox if direction == "out" else inbound.inbox)(_user(request))
+    found = (inbound.outbox if direction == "out" else inbound.inbox)(acting_user(request))
     return list(found[:200])
 
 
@@ -113,13 +109,13 @@ def report_detail(request: HttpRequest, report_id: int, reason: str = "") -> dic
     it; otherwise without its signature, the persons they may not see left out, those whose
     identity they may not see marked ``identity_withheld``, and the free text left out. A
     confidential report asks ``?reason=``."""
-    seen = inbound.open_report(_get(request, report_id), actor=_user(request),
+    seen = inbound.open_report(_get(request, report_id), actor=acting_user(request),
                                request=request, reason=reason)
     return seen.content
 
 
 def _get(request: HttpRequest, report_id: int) -> CaseReport:
-    mine = inbound.inbox(_user(request)) | inbound.outbox(_user(request))
+    mine = inbound.inbox(acting_user(request)) | inbound.outbox(acting_user(request))
     return get_object_or_404(mine, pk=report_id)
 
 
@@ -130,10 +126,10 @@ def case_export(request: HttpRequest, case_id: int, payload: ExportIn, reason: s
     """A highly restricted case asks ``?reason=``."""
     data = payload.dict()
     send = data.pop("send")
-    report = outbound.export(case_id, actor=_user(request),
+    report = outbound.export(case_id, actor=acting_user(request),
                              choice=outbound.Choice(**data), request=request, reason=reason)
     if send:
-        report = outbound.send(report, actor=_user(request), request=request)
+        report = outbound.send(report, actor=acting_user(request), request=request)
     return Status(201, report)
 
 
@@ -142,7 +138,7 @@ def case_ftm(request: HttpRequest, case_id: int, reason: str = "") -> HttpRespon
     """The case as FollowTheMoney entities, one JSON object a line, for Aleph. A highly
     restricted case asks ``?reason=``. Values followthemoney refuses are left out and listed
     in the header ``X-Palermo-Left-Out`` (``[{"entity", "property"}]``)."""
-    export = ftm.case_export(case_id, actor=_user(request), request=request, reason=reason)
+    export = ftm.case_export(case_id, actor=acting_user(request), request=request, reason=reason)
     response = HttpResponse(ftm.as_lines(export.entities), content_type="application/x-ndjson")
     if export.left_out:  # values followthemoney refused: which, in a header
         response["X-Palermo-Left-Out"] = ftm.left_out_header(export)
@@ -153,7 +149,7 @@ def case_ftm(request: HttpRequest, case_id: int, reason: str = "") -> HttpRespon
              auth=Permission("exchange.receive"))
 def report_accept(request: HttpRequest, report_id: int, payload: AcceptIn) -> CaseReport:
     report = _get(request, report_id)
-    inbound.accept(report, actor=_user(request), matches=payload.matches,
+    inbound.accept(report, actor=acting_user(request), matches=payload.matches,
                    request=request)
     report.refresh_from_db()
     return report
@@ -162,7 +158,7 @@ def report_accept(request: HttpRequest, report_id: int, payload: AcceptIn) -> Ca
 @router.post("/reports/{report_id}/reject", response=ReportOut,
              auth=Permission("exchange.receive"))
 def report_reject(request: HttpRequest, report_id: int, payload: RejectIn) -> CaseReport:
-    return inbound.reject(_get(request, report_id), actor=_user(request),
+    return inbound.reject(_get(request, report_id), actor=acting_user(request),
                           reason=payload.reason, request=request)
 
 
@@ -176,7 +172,7 @@ def report_import(request: HttpRequest) -> Status[CaseReport]:
         raise HttpError(413, f"a message is at most {message.MAX_BYTES:,} bytes")
     if not raw:
         raise ServiceError("the body is empty: send the message file", field="body")
-    report, new = inbound.receive(raw, via="file", actor=_user(request), request=request)
+    report, new = inbound.receive(raw, via="file", actor=acting_user(request), request=request)
     return Status(201 if new else 200, report)
 
 
@@ -200,7 +196,7 @@ def htcds_file_import(request: HttpRequest, case: str = "", dry_run: bool = Fals
     raw = request.read(htcds_read.MAX_BYTES + 1)
     if not raw:
         raise ServiceError("the body is empty: send the CSV file", field="body")
-    report = htcds_import.import_csv(raw, actor=_user(request), request=request,
+    report = htcds_import.import_csv(raw, actor=acting_user(request), request=request,
                                      case=case, dry_run=dry_run, date_order=date_order)
     return JsonResponse(report.as_dict(), status=422 if report.problems else 200)
 
@@ -211,7 +207,7 @@ def htcds_file_export(request: HttpRequest, payload: HtcdsExportIn, reason: str 
     """One case (``case``, its reference) or the cases a search finds, as an HTCDS 2.0 file:
     the CSV in ``content`` and the export report (whose identities were left out, and why).
     A highly restricted case asks ``?reason=``."""
-    user = _user(request)
+    user = acting_user(request)
     ids = htcds_export.select(user, reference=payload.case, query=payload.query,
                               status=payload.status, exploitation=payload.exploitation)
     return htcds_export.export(ids, actor=user, request=request,

@@ -254,7 +254,7 @@ def case_export(request: HttpRequest, case_id: int) -> HttpResponse:
             preview = {"json": json.dumps(built, ensure_ascii=False, indent=1),
                        "persons": built["case"]["persons"]}
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show(form, exc)
     return render(request, "exchange/export.html", {"case": case, "form": form,
                                                     "preview": preview})
 
@@ -280,7 +280,7 @@ def partners(request: HttpRequest) -> HttpResponse:
         try:
             trust.add(actor=user, request=request, **form.cleaned_data)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show(form, exc)
         else:
             messages.success(request, _("Partner added to the trust store."))
             return redirect("exchange:partners")

@@ -12,6 +12,7 @@ from ninja import Router, Status
 
 from palermo.access.permissions import Permission
 from palermo.access.services.errors import ServiceError
+from palermo.core.api import acting_user
 from palermo.messaging import schemas, services
 from palermo.messaging.models import ForwardRequest, Message, Participant
 from palermo.messaging.services.reading import MessageView
@@ -68,13 +69,13 @@ def thread_list(request: HttpRequest) -> list[dict[str, Any]]:
              "awaiting_acknowledgement": line.awaiting_ack,
              "acknowledgement_overdue": line.overdue, "link_type": line.thread.link_type,
              "link_ref": line.thread.link_ref, "last_message_at": line.thread.last_message_at}
-            for line in services.inbox(request.auth)]  # type: ignore[attr-defined]
+            for line in services.inbox(acting_user(request))]
 
 
 @router.get("/threads/{thread_id}", response=schemas.ThreadOut,
             auth=Permission("messaging.use"))
 def thread_detail(request: HttpRequest, thread_id: int) -> dict[str, Any]:
-    page = services.open_thread(thread_id, actor=request.auth,  # type: ignore[attr-defined]
+    page = services.open_thread(thread_id, actor=acting_user(request),
                                 request=request)
     return {"id": page.thread.pk, "subject": page.subject, "link_type": page.thread.link_type,
             "link_ref": page.thread.link_ref,
@@ -84,7 +85,7 @@ def thread_detail(request: HttpRequest, thread_id: int) -> dict[str, Any]:
 
 @router.post("/threads", response={201: schemas.SentOut}, auth=Permission("messaging.use"))
 def send(request: HttpRequest, payload: schemas.SendIn) -> Status[dict[str, Any]]:
-    message = services.start(actor=request.auth,  # type: ignore[attr-defined]
+    message = services.start(actor=acting_user(request),
                              subject=payload.subject, content=_content(payload),
                              recipients=_recipients(payload.recipients),
                              link_type=payload.link_type, link_ref=payload.link_ref,
@@ -98,15 +99,15 @@ def reply(request: HttpRequest, thread_id: int, payload: schemas.ContentIn
           ) -> Status[dict[str, Any]]:
     from django.shortcuts import get_object_or_404
 
-    thread = get_object_or_404(services.visible_threads(request.auth),  # type: ignore[attr-defined]
+    thread = get_object_or_404(services.visible_threads(acting_user(request)),
                                pk=thread_id)
-    message = services.reply(thread, actor=request.auth,  # type: ignore[attr-defined]
+    message = services.reply(thread, actor=acting_user(request),
                              content=_content(payload), request=request)
     return Status(201, {"id": message.pk, "thread": message.thread_id})
 
 
 def _get(request: HttpRequest, message_id: int) -> Message:
-    return services.get_message(request.auth, message_id)  # type: ignore[attr-defined]
+    return services.get_message(acting_user(request), message_id)
 
 
 @router.post("/messages/{message_id}/forward", response={201: schemas.SentOut},
@@ -114,7 +115,7 @@ def _get(request: HttpRequest, message_id: int) -> Message:
 def forward(request: HttpRequest, message_id: int, payload: schemas.ForwardIn
             ) -> Status[dict[str, Any]]:
     message = services.forward(_get(request, message_id),
-                               actor=request.auth,  # type: ignore[attr-defined]
+                               actor=acting_user(request),
                                recipients=_recipients(payload.recipients), note=payload.note,
                                request=request)
     return Status(201, {"id": message.pk, "thread": message.thread_id})
@@ -124,7 +125,7 @@ def forward(request: HttpRequest, message_id: int, payload: schemas.ForwardIn
              auth=Permission("messaging.use"))
 def acknowledge(request: HttpRequest, message_id: int) -> dict[str, Any]:
     ack = services.acknowledge(_get(request, message_id),
-                               actor=request.auth,  # type: ignore[attr-defined]
+                               actor=acting_user(request),
                                request=request)
     return {"message": ack.message_id, "acknowledged_at": ack.at}
 
@@ -139,7 +140,7 @@ def _permission(asked: ForwardRequest) -> dict[str, Any]:
 def ask_permission(request: HttpRequest, message_id: int, payload: schemas.PermissionIn
                    ) -> Status[dict[str, Any]]:
     asked = services.ask_permission(_get(request, message_id),
-                                    actor=request.auth,  # type: ignore[attr-defined]
+                                    actor=acting_user(request),
                                     reason=payload.reason, request=request)
     return Status(201, _permission(asked))
 
@@ -148,7 +149,7 @@ def ask_permission(request: HttpRequest, message_id: int, payload: schemas.Permi
              auth=Permission("messaging.use"))
 def decide(request: HttpRequest, request_id: int, payload: schemas.GrantIn
            ) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+    user = acting_user(request)
     asked = services.decide(services.get_request(user, request_id), actor=user,
                             grant=payload.grant, request=request)
     return _permission(asked)

@@ -7,22 +7,15 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from palermo.access.services.errors import ServiceError
+from palermo.core.choices import vocab
 from palermo.messaging.models import LINK_TYPES
 from palermo.messaging.services import rules
 from palermo.messaging.services.sending import Recipients, recipient_choices
-from palermo.vocab import registry
+from palermo.web import forms as web_forms
 from palermo.web.widgets import SearchableCheckboxes
-
-
-def vocab(name: str) -> Any:
-    def choices() -> list[tuple[str, str]]:
-        return registry.get(name).choices(get_language() or "en")
-
-    return choices
 
 
 def limited(message: Any, **values: Callable[[], object]) -> Any:
@@ -176,8 +169,8 @@ def show(form: forms.Form, error: ServiceError) -> None:
     """Put each fault of a refusal next to its field, where the form has not already found
     one there; a fault about the recipients goes with the recipients' fieldset."""
     for fault in rules.each(error):
-        name = fault.field if fault.field in form.fields else None
-        if name is None and fault.field == "recipients" and isinstance(form, RecipientsMixin):
+        if fault.field not in form.fields and fault.field == "recipients" and \
+                isinstance(form, RecipientsMixin):
             form.recipient_errors.append(fault.message)
-        elif name is None or name not in form.errors:
-            form.add_error(name, fault.message)
+        elif fault.field not in form.fields or fault.field not in form.errors:
+            web_forms.show(form, fault)

@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -20,9 +19,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
-from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import access as cases_access
+from palermo.core.versioned import save_versioned
 from palermo.messaging import services as messaging
 from palermo.screening.models import Alert, AlertState
 from palermo.vocab import registry
@@ -220,18 +220,13 @@ def act(alert: Any, step: str, *, actor: User, version: int, object_type: str,
                        closed_at=now)
     else:
         raise ServiceError(_("Unknown step."), field="step")
-    model: type[models.Model] = type(alert)
-    with transaction.atomic():
-        if not model._default_manager.filter(pk=alert.pk, version=version).update(
-                version=version + 1, **changes):
-            raise StaleWrite(_("Someone else acted on this alert meanwhile. Reload the page "
-                               "to see what they did."))
-        alert.refresh_from_db()
-        audit.record(f"{object_type}.{step}", actor=actor, request=request,
-                     object_type=object_type, object_id=alert.pk, reason=note,
-                     detail={"agency": alert.agency_id, "state": alert.state,
-                             **({"outcome": outcome} if step == "close" else {})})
-    return alert
+    return save_versioned(
+        alert, version, changes, actor=actor, request=request,
+        action=f"{object_type}.{step}", object_type=object_type, reason=note,
+        detail={"agency": alert.agency_id, "state": changes["state"],
+                **({"outcome": outcome} if step == "close" else {})},
+        stale=_("Someone else acted on this alert meanwhile. Reload the page to see what they "
+                "did."))
 
 
 def _closing(outcome: str, note: str) -> dict[str, str]:

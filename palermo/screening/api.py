@@ -10,6 +10,7 @@ from ninja.errors import ValidationError
 
 from palermo.access.permissions import Permission
 from palermo.access.services.errors import ServiceError
+from palermo.core.api import acting_user
 from palermo.screening import alerts, schemas, services
 from palermo.screening.models import Alert
 
@@ -38,7 +39,7 @@ def to_query(payload: schemas.CheckIn) -> services.Query:
 
 @router.post("/check", response=schemas.CheckOut, auth=Permission("screening.check"))
 def check(request: HttpRequest, payload: schemas.CheckIn) -> dict[str, Any]:
-    result = services.check(request.auth, to_query(payload),  # type: ignore[attr-defined]
+    result = services.check(acting_user(request), to_query(payload),
                             post=payload.post, reason=payload.reason, request=request)
     return {"hits": [hit.__dict__ for hit in result.hits], "mrz": result.mrz,
             "warnings": result.warnings, "took_ms": result.took_ms}
@@ -66,7 +67,7 @@ def _alert_out(alert: Alert, user: Any) -> dict[str, Any]:
 
 
 def _alert(request: HttpRequest, alert_id: int) -> Alert:
-    return get_object_or_404(alerts.visible(request.auth), pk=alert_id)  # type: ignore[attr-defined]
+    return get_object_or_404(alerts.visible(acting_user(request)), pk=alert_id)
 
 
 @router.get("/alerts", response=list[schemas.AlertOut], auth=Permission("screening.manage"))
@@ -74,20 +75,20 @@ def alert_list(request: HttpRequest,
                show: Literal["open", "closed", "all"] = "open") -> list[dict[str, Any]]:
     """The caller's agency's alerts (every agency's for the coordinator), newest first, as
     the alerts page lists them: ``open`` (not closed yet), ``closed`` or ``all``."""
-    user = request.auth  # type: ignore[attr-defined]
+    user = acting_user(request)
     return [_alert_out(alert, user) for alert in alerts.listing(user, show)[:200]]
 
 
 @router.get("/alerts/{alert_id}", response=schemas.AlertOut,
             auth=Permission("screening.manage"))
 def alert_detail(request: HttpRequest, alert_id: int) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+    user = acting_user(request)
     return _alert_out(alerts.read(_alert(request, alert_id), actor=user, request=request), user)
 
 
 def _step(request: HttpRequest, alert_id: int, name: str, version: int, outcome: str = "",
           note: str = "") -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+    user = acting_user(request)
     alert = alerts.step(_alert(request, alert_id), name, actor=user, version=version,
                         outcome=outcome, note=note, request=request)
     return _alert_out(alert, user)

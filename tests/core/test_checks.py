@@ -48,7 +48,10 @@ def test_codes_are_checked_kept_in_order_and_not_repeated() -> None:
     with pytest.raises(ServiceError) as refused:
         checks.codes(["police", "astronaut"], "agency_kinds", "kinds")
     assert refused.value.field == "kinds"
-    assert refused.value.message == "“astronaut” is not a known code for kinds."
+    assert refused.value.message == "kinds: “astronaut” is not one of the options offered."
+    with pytest.raises(ServiceError) as refused:
+        checks.codes(["police", ""], "agency_kinds", "kinds", label="Kinds of agency")
+    assert refused.value.message == "Kinds of agency: choose one of the options offered."
     assert checks.codes([], "agency_kinds", "kinds") == []
     with pytest.raises(ServiceError) as refused:
         checks.codes([], "agency_kinds", "kinds", required=True)

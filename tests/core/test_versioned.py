@@ -57,3 +57,13 @@ def test_the_audit_entry_says_what_the_caller_asks(editor: Any) -> None:
     entry = AuditEvent.objects.get(action="organisation.retire")
     assert (entry.object_type, entry.detail, entry.reason) == (
         "partner", {"active": False}, "Closed its office.")
+
+
+def test_a_change_may_be_filed_under_the_record_it_belongs_to(editor: Any) -> None:
+    iom = organisation(editor)
+    save_versioned(iom, iom.version, {"mandate": "Nightly refresh."}, actor=None, request=None,
+                   action="organisation.refresh", object_type="agency",
+                   object_id=editor.agency_id, actor_label="system")
+    entry = AuditEvent.objects.get(action="organisation.refresh")
+    assert (entry.object_type, entry.object_id, entry.actor_label) == (
+        "agency", str(editor.agency_id), "system")

@@ -28,7 +28,7 @@ def test_api_creates_a_course_a_session_and_a_registration(people: dict[str, Any
         "title": "Judges' seminar", "professions": ["judge", "astronaut"]})
     assert response.status_code == 400
     assert response.json()["error"]["fields"] == {"professions": [
-        "“astronaut” is not a known code for professions."]}
+        "professions: “astronaut” is not one of the options offered."]}
     course = _post(client, "/api/v1/training/courses", {
         "title": "Judges' seminar", "professions": ["judge"], "refresher_months": 36}).json()
     today = timezone.localdate().isoformat()

@@ -18,8 +18,9 @@ from palermo.audit import services as audit
 from palermo.cases.models import Case, CaseAgency, CaseCountry, CaseTerm
 from palermo.cases.services.access import material_sight, may_edit
 from palermo.cases.services.codes import TITLE, check_codes, check_length
-from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.cases.services.errors import NotAllowed, ServiceError
 from palermo.cases.services.timeline import add_event, vocab
+from palermo.core.versioned import save_versioned
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -127,7 +128,8 @@ def update(case: Case, *, actor: User, version: int, request: HttpRequest | None
            **changes: Any) -> Case:
     """Change the case's description and classification; a stale ``version`` is refused."""
     _require_edit(actor, case)
-    fields = {k: changes[k] for k in ("title", "summary", "sensitivity", "tags") if k in changes}
+    fields: dict[str, Any] = {k: changes[k] for k in ("title", "summary", "sensitivity", "tags")
+                              if k in changes}
     if "summary" in fields and fields["summary"] != case.summary and \
             not material_sight(actor, case).shows(()):
         # The summary speaks of the whole case: only those who may read it may rewrite it.
@@ -139,14 +141,10 @@ def update(case: Case, *, actor: User, version: int, request: HttpRequest | None
     if "sensitivity" in fields:
         check_codes("sensitivity_levels", [fields["sensitivity"]], "sensitivity")
     with transaction.atomic():
-        if not Case.objects.filter(pk=case.pk, version=version).update(
-                version=version + 1, last_activity_at=timezone.now(), **fields):
-            raise StaleWrite(_("Someone else changed this case since you opened it. Reload the "
-                               "page to see their change, then make yours again."))
+        _save(case, version, fields, actor, request, "case.update",
+              {"changed": sorted(set(changes))})
         _set_classification(case, changes.get("classification", {}))
         _set_countries(case, changes.get("countries", {}))
-        audit.record("case.update", actor=actor, request=request, object_type="case",
-                     object_id=case.pk, detail={"changed": sorted(set(changes))})
         add_event(case, "updated", N_("Case details changed."), actor=actor)
     case.refresh_from_db()
     return case
@@ -196,20 +194,26 @@ def _transition(case: Case, actor: User, version: int, fields: dict[str, Any],
                 request: HttpRequest | None, note: str) -> Case:
     old = case.status
     with transaction.atomic():
-        if not Case.objects.filter(pk=case.pk, version=version).update(
-                version=version + 1, last_activity_at=timezone.now(), **fields):
-            raise StaleWrite(_("Someone else changed this case since you opened it. Reload the "
-                               "page to see their change, then make yours again."))
+        _save(case, version, fields, actor, request, "case.status",
+              {"from": old, "to": fields["status"],
+               "close_reason": fields.get("close_reason", "")}, reason=note)
         add_event(case, "status", N_("Status changed from %(old)s to %(new)s."),
                   {"old": vocab("case_statuses", old),
                    "new": vocab("case_statuses", fields["status"])},
                   actor=actor, text=note.strip())
-        audit.record("case.status", actor=actor, request=request, object_type="case",
-                     object_id=case.pk, reason=note,
-                     detail={"from": old, "to": fields["status"],
-                             "close_reason": fields.get("close_reason", "")})
-    case.refresh_from_db()
+    case.refresh_from_db()  # the event marked the case active
     return case
+
+
+def _save(case: Case, version: int, fields: dict[str, Any], actor: User,
+          request: HttpRequest | None, action: str, detail: dict[str, Any],
+          reason: str = "") -> None:
+    """A versioned write of the case that also marks it active, as every change does."""
+    save_versioned(case, version, {**fields, "last_activity_at": timezone.now()}, actor=actor,
+                   request=request, action=action, object_type="case", detail=detail,
+                   reason=reason,
+                   stale=_("Someone else changed this case since you opened it. Reload the "
+                           "page to see their change, then make yours again."))
 
 
 def add_agency(case: Case, agency: Agency, role: str, *, actor: User,

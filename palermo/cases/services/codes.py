@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from palermo.cases.services.errors import ServiceError
-from palermo.vocab import registry
+from palermo.core.checks import codes
 
 # The column's length; the forms and the API's schemas state the same.
 TITLE = 200
@@ -46,23 +46,11 @@ def label_of(field: str) -> str:
     return str(LABELS.get(field, field))
 
 
-def check_codes(vocabulary: str, codes: Iterable[str], field: str,
+def check_codes(vocabulary: str, values: Iterable[str], field: str,
                 label: str | None = None) -> list[str]:
-    """The codes, each known to ``vocabulary``; a clear error names the first that is not,
-    and the field by ``label`` (or the label its form gives it)."""
-    known = registry.get(vocabulary)
-    shown = label or label_of(field)
-    result = []
-    for code in codes:
-        if not code:
-            raise ServiceError(_("%(field)s: choose one of the options offered.")
-                               % {"field": shown}, field=field)
-        if code not in known:
-            raise ServiceError(_("%(field)s: “%(code)s” is not one of the options offered.")
-                               % {"code": code, "field": shown}, field=field)
-        if code not in result:
-            result.append(code)
-    return result
+    """Core's code check, naming the field by ``label`` or by the label its case form gives
+    it."""
+    return codes(values, vocabulary, field, label=label or label_of(field))
 
 
 def check_length(value: str, limit: int, field: str, label: str | None = None) -> str:

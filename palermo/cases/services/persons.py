@@ -30,10 +30,10 @@ from palermo.cases.services.errors import (
     NotAllowed,
     PossibleDuplicates,
     ServiceError,
-    StaleWrite,
 )
 from palermo.cases.services.timeline import add_event, vocab
 from palermo.cases.services.timeline import person as event_person
+from palermo.core.versioned import save_versioned
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -283,15 +283,12 @@ def update_victim_context(case_person: CasePerson, *, actor: User, version: int,
             fields[name] = check_codes(vocabularies[name], value, name)
         else:
             fields[name] = check_codes(vocabularies[name], [value], name)[0] if value else ""
-    with transaction.atomic():
-        if not CasePerson.objects.filter(pk=case_person.pk, version=version).update(
-                version=version + 1, **fields):
-            raise StaleWrite(_("Someone else changed this record since you opened it. Reload "
-                               "the page and make your change again."))
-        audit.record("case_person.update", actor=actor, request=request, object_type="person",
-                     object_id=case_person.person_id,
-                     detail={"case": case.reference, "changed": sorted(fields)})
-    case_person.refresh_from_db()
+    save_versioned(case_person, version, fields, actor=actor, request=request,
+                   action="case_person.update", object_type="person",
+                   object_id=case_person.person_id,
+                   detail={"case": case.reference, "changed": sorted(fields)},
+                   stale=_("Someone else changed this record since you opened it. Reload "
+                           "the page and make your change again."))
     return case_person
 
 

@@ -20,8 +20,9 @@ from palermo.cases.models import CasePerson, Referral
 from palermo.cases.models.coordination import Consent, ReferralState
 from palermo.cases.services.access import Sight, person_sight, sight_of
 from palermo.cases.services.codes import check_codes
-from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.cases.services.errors import NotAllowed, ServiceError
 from palermo.cases.services.timeline import add_event, notify, person, vocab
+from palermo.core.versioned import save_versioned
 
 if TYPE_CHECKING:
     from palermo.access.models import Agency, User
@@ -101,17 +102,15 @@ def _respond(referral: Referral, actor: User, version: int, state: str,
     stamps: dict[str, object] = {"done_at": now} if state == ReferralState.DONE else {
         "responded_by": actor, "responded_at": now}
     with transaction.atomic():
-        if not Referral.objects.filter(pk=referral.pk, version=version).update(
-                state=state, version=version + 1, **stamps, **fields):
-            raise StaleWrite(_("Someone else answered this referral meanwhile. Reload the page."))
-        referral.refresh_from_db()
+        save_versioned(referral, version, {"state": state, **stamps, **fields}, actor=actor,
+                       request=request, action=f"referral.{state}", object_type="referral",
+                       detail={"case": referral.case.reference,
+                               **{k: str(v) for k, v in fields.items()}},
+                       stale=_("Someone else answered this referral meanwhile. Reload the "
+                               "page."))
         add_event(referral.case, "referral", N_("Referral to %(agency)s: %(state)s."),
                   {"agency": referral.to_agency.name, "state": vocab("referral_states", state)},
                   actor=actor, case_person=referral.case_person)
-        audit.record(f"referral.{state}", actor=actor, request=request,
-                     object_type="referral", object_id=referral.pk,
-                     detail={"case": referral.case.reference, **{k: str(v) for k, v in
-                                                                 fields.items()}})
         notify(_agency_users(referral.from_agency_id, "cases.refer"),
                N_("%(agency)s: referral %(state)s, case %(case)s."),
                reverse("cases:case_detail", args=[referral.case_id]), referral.case,

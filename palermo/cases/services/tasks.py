@@ -18,8 +18,9 @@ from palermo.cases.models import Case, Task
 from palermo.cases.models.coordination import TaskState
 from palermo.cases.services.access import active_agency_ids, may_edit
 from palermo.cases.services.codes import TITLE, check_codes, check_length
-from palermo.cases.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.cases.services.errors import NotAllowed, ServiceError
 from palermo.cases.services.timeline import add_event, notify, vocab
+from palermo.core.versioned import save_versioned
 
 if TYPE_CHECKING:
     from palermo.access.models import Agency, User
@@ -62,15 +63,13 @@ def set_state(task: Task, state: str, *, actor: User, version: int,
         raise NotAllowed(_("Only the owning agency changes its tasks."))
     done = state in (TaskState.DONE, TaskState.CANCELLED)
     with transaction.atomic():
-        if not Task.objects.filter(pk=task.pk, version=version).update(
-                state=state, version=version + 1,
-                completed_at=timezone.now() if done else None):
-            raise StaleWrite(_("Someone else changed this task meanwhile. Reload the page."))
-        task.refresh_from_db()
+        save_versioned(task, version,
+                       {"state": state, "completed_at": timezone.now() if done else None},
+                       actor=actor, request=request, action="task.state", object_type="task",
+                       detail={"state": state},
+                       stale=_("Someone else changed this task meanwhile. Reload the page."))
         add_event(task.case, "task", N_("Task “%(title)s”: %(state)s."),
                   {"title": task.title, "state": vocab("task_states", state)}, actor=actor)
-        audit.record("task.state", actor=actor, request=request, object_type="task",
-                     object_id=task.pk, detail={"state": state})
     return task
 
 

@@ -25,7 +25,7 @@ from palermo.cases.forms import (
 from palermo.cases.services import cases, documents, reading, restricted, timeline
 from palermo.cases.services.errors import ServiceError
 from palermo.vocab import registry
-from palermo.web.forms import parse_int
+from palermo.web.forms import parse_int, show
 from palermo.web.safety import safe_next
 
 
@@ -36,11 +36,6 @@ def vocab_label(code: str, vocabulary: str) -> str:
 def posted(request: HttpRequest) -> Any:
     """The submitted data on a POST, even an empty one (then every required field says so)."""
     return request.POST if request.method == "POST" else None
-
-
-def show_error(form: object, exc: ServiceError) -> None:
-    fields = getattr(form, "fields", {})
-    form.add_error(exc.field if exc.field in fields else None, exc.message)  # type: ignore[attr-defined]
 
 
 def _concerns(request: HttpRequest) -> list[int]:
@@ -77,7 +72,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
                 sensitivity=data["sensitivity"], classification=form.classification(),
                 countries=form.countries(), request=request)
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("Case %(reference)s is open, with your agency as its "
                                         "lead. Next, add the persons and the agencies taking "
@@ -148,7 +143,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
                          sensitivity=data["sensitivity"], classification=form.classification(),
                          countries=form.countries())
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("Case %(reference)s is saved. The agencies taking part "
                                         "see the change in its timeline.")
@@ -170,7 +165,7 @@ def case_status(request: HttpRequest, case_id: int) -> HttpResponse:
                                 version=data["version"], reason=data["reason"],
                                 note=data["note"], request=request)
     except ServiceError as exc:
-        show_error(form, exc)
+        show(form, exc)
         return case_page(request, case.pk, status_form=form)
     messages.success(request, _("Case %(reference)s is now “%(status)s”. The agencies taking "
                                 "part see it in the case's timeline.")
@@ -190,7 +185,7 @@ def agency_add(request: HttpRequest, case_id: int) -> HttpResponse:
         cases.add_agency(case, form.cleaned_data["agency"], form.cleaned_data["role"],
                          actor=actor(request), request=request)
     except ServiceError as exc:
-        show_error(form, exc)
+        show(form, exc)
         return case_page(request, case.pk, agency_form=form)
     messages.success(request, _("%(agency)s takes part in the case as %(role)s. Its users "
                                 "now see the case and can be given tasks.")
@@ -251,7 +246,7 @@ def case_note(request: HttpRequest, case_id: int) -> HttpResponse:
         timeline.add_note(case, form.cleaned_data["text"], actor=actor(request),
                           request=request, concerns=_concerns(request))
     except ServiceError as exc:
-        show_error(form, exc)
+        show(form, exc)
         return case_page(request, case.pk, note_form=form, kept=kept)
     messages.success(request, _("Your note is added to the case's timeline."))
     return redirect("cases:case_detail", case_id=case.pk)

@@ -14,8 +14,8 @@ from palermo.cases.forms import ReferralAnswerForm, ReferralForm, TaskForm, Task
 from palermo.cases.models import Referral
 from palermo.cases.services import access, overview, persons, reading, referrals, tasks, timeline
 from palermo.cases.services.errors import ServiceError
-from palermo.cases.views.cases import case_page, posted, show_error, vocab_label
-from palermo.web.forms import query_int
+from palermo.cases.views.cases import case_page, posted, vocab_label
+from palermo.web.forms import query_int, show
 from palermo.web.safety import safe_next
 
 
@@ -33,7 +33,7 @@ def referral_create(request: HttpRequest, case_person_id: int) -> HttpResponse:
                 consent=data["consent"], consent_override_reason=data["consent_override_reason"],
                 due_on=data["due_on"], note=data["note"], request=request)
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             said = _("Referral sent to %(agency)s for “%(reason)s”. Its users are notified and "
                      "answer from their referrals page; you will be notified of the answer.") % {
@@ -101,7 +101,7 @@ def referral_answer(request: HttpRequest, referral_id: int) -> HttpResponse:
                                     rejection_reason=data["rejection_reason"],
                                     note=data["note"], request=request)
     except ServiceError as exc:
-        show_error(form, exc)
+        show(form, exc)
         return _inbox(request, referral, form)
     messages.success(request, _answered(referral, data["answer"]))
     return redirect("cases:referral_inbox")
@@ -120,7 +120,7 @@ def task_create(request: HttpRequest, case_id: int) -> HttpResponse:
         task = tasks.create(case, data["title"], actor=actor(request), agency=data["agency"],
                             due_on=data["due_on"], priority=data["priority"], request=request)
     except ServiceError as exc:
-        show_error(form, exc)
+        show(form, exc)
         return case_page(request, case.pk, task_form=form)
     messages.success(request, _("Task “%(title)s” added for %(agency)s. Its users see it in "
                                 "their task list.")

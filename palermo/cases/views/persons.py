@@ -21,8 +21,8 @@ from palermo.cases.models import CasePerson
 from palermo.cases.services import assessment, duplicates, persons, reading
 from palermo.cases.services.access import may_edit
 from palermo.cases.services.errors import PossibleDuplicates, ServiceError
-from palermo.cases.views.cases import posted, show_error, vocab_label
-from palermo.web.forms import parse_int
+from palermo.cases.views.cases import posted, vocab_label
+from palermo.web.forms import parse_int, show
 
 
 @requires("cases.edit")
@@ -51,7 +51,7 @@ def person_add(request: HttpRequest, case_id: int) -> HttpResponse:
             return render(request, "cases/person_form.html",
                           {"form": form, "case": case, "candidates": exc.candidates})
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("%(label)s is added to case %(reference)s. Open their "
                                         "name in the list of persons to record more or refer "
@@ -103,7 +103,7 @@ def person_context(request: HttpRequest, case_person_id: int) -> HttpResponse:
             persons.update_victim_context(
                 case_person, actor=user, version=data.pop("version"), request=request, **data)
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _("The victim's context of %(person)s is saved. It goes "
                                         "into case reports (HTCDS) and the statistics.")
@@ -157,7 +157,7 @@ def person_assess(request: HttpRequest, case_person_id: int) -> HttpResponse:
             result = assessment.assess(case_person, form.cleaned_data["indicators"],
                                        actor=actor(request), request=request)
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _(
                 "Assessment of %(person)s recorded: score %(score).2f, proposing “%(status)s”. "
@@ -182,7 +182,7 @@ def person_decide(request: HttpRequest, case_person_id: int) -> HttpResponse:
                                   actor=actor(request), reason=form.cleaned_data["reason"],
                                   request=request)
         except ServiceError as exc:
-            show_error(form, exc)
+            show(form, exc)
         else:
             messages.success(request, _(
                 "The trafficking status of %(person)s is now “%(status)s”. The decision is "

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit import services as audit
 from palermo.core.checks import require
+from palermo.core.versioned import save_versioned
 from palermo.portal.models import InfoPage, PageVersion
 from palermo.portal.services import language, page_markup
 
@@ -153,27 +154,29 @@ def save_draft(page: InfoPage, code: str, *, actor: User | None, title: str, bod
                              "reviewer returns it."), field="body")
     read = draft.version if version is None else version
     authors = sorted({*draft.authors, *who})
-    with transaction.atomic():
-        if not PageVersion.objects.filter(pk=draft.pk, version=read, state__in=(
-                State.DRAFT, State.RETURNED)).update(
-                title=title, body=body, authors=authors, written_by=actor,
-                written_at=timezone.now(), version=read + 1):
-            raise StaleWrite(_("Someone else changed this version meanwhile. Reload the page."))
-        draft.refresh_from_db()
-        _audit("update", actor, request, page, language=code, number=draft.number)
-    return draft
+    return _save(draft, read, (State.DRAFT, State.RETURNED), actor, request, "update",
+                 {"title": title, "body": body, "authors": authors, "written_by": actor,
+                  "written_at": timezone.now()},
+                 _("Someone else changed this version meanwhile. Reload the page."))
 
 
 def _move(item: PageVersion, expected: tuple[str, ...], *, version: int, actor: User | None,
           request: HttpRequest | None, action: str, **fields: object) -> PageVersion:
-    with transaction.atomic():
-        if not PageVersion.objects.filter(pk=item.pk, version=version,
-                                          state__in=expected).update(version=version + 1,
-                                                                     **fields):
-            raise StaleWrite(_("This version changed after you read it. Reload the page."))
-        item.refresh_from_db()
-        _audit(action, actor, request, item.page, language=item.language, number=item.number)
-    return item
+    return _save(item, version, expected, actor, request, action, fields,
+                 _("This version changed after you read it. Reload the page."))
+
+
+def _save(item: PageVersion, version: int, expected: tuple[str, ...], actor: User | None,
+          request: HttpRequest | None, action: str, fields: dict[str, object],
+          stale: str) -> PageVersion:
+    """A versioned write of a page's version while it is still in one of the ``expected``
+    states, audited under the page (a page's history is read page by page)."""
+    return save_versioned(item, version, fields, actor=actor, request=request,
+                          action=f"portal_page.{action}", object_type="portal_page",
+                          object_id=item.page_id, actor_label="" if actor else "system",
+                          detail={"slug": item.page.slug, "language": item.language,
+                                  "number": item.number},
+                          where={"state__in": expected}, stale=stale)
 
 
 def submit(item: PageVersion, *, actor: User, version: int,

@@ -18,9 +18,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from palermo.access.services import agencies
-from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
+from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
 from palermo.cases.services import cases, reading
+from palermo.core.versioned import save_versioned
 from palermo.messaging.services import notify_agency
 from palermo.portal.models import Report, ReportEntry, ReportImage
 from palermo.portal.models.reports import LIMITS
@@ -103,14 +104,10 @@ def image(actor: User, report_id: int, image_id: int, *, request: HttpRequest | 
 
 def _change(report: Report, actor: User, version: int, action: str,
             request: HttpRequest | None, detail: dict[str, object], **fields: object) -> None:
-    updated = Report.objects.filter(pk=report.pk, version=version).update(
-        version=version + 1, **fields)
-    if not updated:
-        raise StaleWrite(_("Someone else changed this report meanwhile. The page now shows it "
+    save_versioned(report, version, fields, actor=actor, request=request, action=action,
+                   object_type="portal_report", detail={"reference": report.reference, **detail},
+                   stale=_("Someone else changed this report meanwhile. The page now shows it "
                            "as it stands: check it, then try again."))
-    audit.record(action, actor=actor, request=request, object_type="portal_report",
-                 object_id=report.pk, detail={"reference": report.reference, **detail})
-    report.refresh_from_db()
 
 
 def reply(report: Report, text: str, *, actor: User, request: HttpRequest | None = None

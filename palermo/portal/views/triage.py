@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 from palermo.access.models import User
 from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies
-from palermo.access.services.errors import ServiceError, StaleWrite
+from palermo.access.services.errors import ServiceError
 from palermo.cases.services import reading
 from palermo.portal.services import into_case, triage
 from palermo.portal.triage_forms import LinkForm, OpenCaseForm, ReferForm, ReplyForm, VersionForm
 from palermo.vocab import registry
+from palermo.web.forms import show
 
 
 @requires("portal.triage")
@@ -98,10 +99,8 @@ def _act(request: HttpRequest, portal_report_id: int, name: str,
     if form.is_valid():
         try:
             done = action(report, user, form.cleaned_data)
-        except StaleWrite as exc:
-            form.add_error(None, exc.message)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show(form, exc)
         else:
             messages.success(request, done)
             return redirect("triage:report", portal_report_id=report.pk)
