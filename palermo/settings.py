@@ -1,7 +1,10 @@
 """The one settings module, and the one place that reads the environment.
 
-Every variable is listed, with its default, in docs/operations.md ("Settings");
-tests/test_settings.py holds both to that. The test suite runs palermo/settings_test.py.
+The one list of the environment variables, with their defaults and meanings, is the pair of
+tables under "All variables" in docs/operations.md (section "3. Configuration"): the
+server's variables, then those for benchmarks and the test suite. tests/test_settings.py
+fails when code outside this module (and palermo/settings_test.py, which only pytest loads)
+reads a variable, or when one read here is missing from those tables.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ def _flag(name: str, default: bool) -> bool:
 
 # Whatever umask the caller had, what Palermo writes (database, keys, documents, backups,
 # the search index) is for its own user alone: new files 0600, new folders 0700. Set before
-# anything below creates the data directory; palermo/ops/files.py sets modes explicitly too.
+# anything below creates the data directory; palermo/core/files.py sets modes explicitly too.
 os.umask(0o077)
 # Django's file storage (collected static files) chmods to these itself, past the umask.
 FILE_UPLOAD_PERMISSIONS = 0o600

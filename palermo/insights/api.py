@@ -58,12 +58,13 @@ def publication_latest(request: HttpRequest) -> Any:
     latest = publication.latest_publication()
     if latest is None:
         raise Http404("nothing has been published yet")
-    return {"id": latest.pk, "period_label": latest.period_label,
-            "period_start": latest.period_start, "period_end": latest.period_end,
-            "published_at": latest.published_at, "threshold": latest.threshold,
-            "rounding_base": latest.rounding_base,
+    record = latest.record
+    return {"id": record.pk, "period_label": record.label,
+            "period_start": record.period_start, "period_end": record.period_end,
+            "published_at": record.published_at, "threshold": record.threshold,
+            "rounding_base": record.rounding_base,
             "tables": [{**t, "row_codes": s["row_codes"], "column_codes": s["column_codes"]}
-                       for t, s in zip(latest.tables, latest.content, strict=True)]}
+                       for t, s in zip(latest.tables, record.content, strict=True)]}
 
 
 # Open data and global figures (helper insights-engine).

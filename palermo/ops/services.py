@@ -16,7 +16,7 @@ from django.db import connection
 
 from palermo.access.services.errors import ServiceError
 from palermo.audit import services as audit
-from palermo.ops import files
+from palermo.core import files
 
 
 def seed_demo(say: Callable[[str], None]) -> None:

@@ -26,8 +26,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from palermo.core import files
 from palermo.core.errors import ServiceError
-from palermo.ops import files
 
 # extension -> (content type, how the content must start)
 KNOWN_TYPES = {

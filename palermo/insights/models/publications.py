@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -34,15 +32,3 @@ class Publication(models.Model):
     @property
     def period_label(self) -> str:
         return self.label
-
-    @property
-    def tables(self) -> list[dict[str, Any]]:
-        """The tables in the active language; see services.publication.latest_publication."""
-        from palermo.insights.services.publication import localised
-
-        return [localised(table) for table in self.content]
-
-    def chart_svg(self, table_code: str, rtl: bool = False) -> str:
-        from palermo.insights.services.publication import chart_svg
-
-        return chart_svg(self, table_code, rtl=rtl)

@@ -4,8 +4,6 @@ or a spreadsheet. It is a publication: every table passes public disclosure cont
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,9 +19,8 @@ from palermo.cases.services import statistics
 from palermo.core.checks import require
 from palermo.insights.engine.disclosure import Table, protect
 from palermo.insights.services import indicators
-from palermo.insights.services.charting import chart_for
 from palermo.insights.services.periods import Period
-from palermo.insights.services.publication import localised
+from palermo.insights.services.report_contents import Decision, Figure, Report, sections
 from palermo.vocab import registry
 
 if TYPE_CHECKING:
@@ -33,45 +30,6 @@ FORMATS = ("html", "pdf", "xlsx")
 LANGUAGES = ("en", "he")
 CONVICTED = ("convicted", "convicted_lesser", "plea_agreement")
 SUMMARY_CHARS = 400
-
-
-@dataclass
-class Figure:
-    label: str
-    definition: str
-    value: int | None  # None: suppressed (under the public threshold)
-
-
-@dataclass
-class Decision:
-    court: str
-    decided_on: dt.date | None
-    number: str
-    forms: list[str]
-    verdicts: list[str]
-    summary: str
-
-
-@dataclass
-class Report:
-    year: int
-    language: str
-    period: Period
-    generated_at: dt.datetime
-    threshold: int
-    tables: list[indicators.Indicator] = field(default_factory=list)
-    tip: list[Figure] = field(default_factory=list)
-    case_law: list[Decision] = field(default_factory=list)
-
-    @property
-    def rtl(self) -> bool:
-        return self.language == "he"
-
-    @property
-    def title(self) -> str:
-        with translation.override(self.language):
-            return _("National report on trafficking in persons, %(year)s") % {
-                "year": self.year}
 
 
 def _check(year: int | str | None, language: str, fmt: str = "html") -> int:
@@ -148,16 +106,6 @@ def build(actor: User, year: int | str, *, language: str = "en",
                  object_id=str(number), detail={"language": language,
                                                 "decisions": len(report.case_law)})
     return report
-
-
-def sections(report: Report) -> list[dict]:
-    """Each indicator with its chart, in the report's language (call inside its override)."""
-    items = []
-    for table in report.tables:
-        data = localised(table.as_dict())
-        items.append({"table": table, "data": data, "chart": chart_for(data, rtl=report.rtl),
-                      "rows": table.rows})
-    return items
 
 
 def render_body(report: Report) -> str:

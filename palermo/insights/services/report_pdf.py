@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from palermo.insights.services.report import Report, sections
+from palermo.insights.services.report_contents import Report, sections
 
 if TYPE_CHECKING:
     from fpdf import FPDF

@@ -9,7 +9,7 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from palermo.insights.services.report import Report, sections
+from palermo.insights.services.report_contents import Report, sections
 
 MARK = "✱"
 

@@ -49,7 +49,7 @@ def publish(request: HttpRequest) -> HttpResponse:
                                    rounding_base=int(rounding) if rounding else None)
     except ServiceError as exc:
         return _listing(request, exc, status=400)
-    messages.success(request, _("Tables published for %(period)s.") % {"period": made.label})
+    messages.success(request, _("Tables published for %(period)s.") % {"period": made.period_label})
     return redirect("insights:publication", publication_id=made.pk)
 
 
@@ -59,8 +59,8 @@ def detail(request: HttpRequest, publication_id: int) -> HttpResponse:
     rtl = indicators.language() == "he"
     return render(request, "insights/publication.html", {
         "publication": made,
-        "tables": [(table, made.chart_svg(table["code"], rtl=rtl), _rows(table))
-                   for table in made.tables]})
+        "tables": [(table, publication.chart_svg(made, table["code"], rtl=rtl), _rows(table))
+                   for table in publication.tables(made)]})
 
 
 def _rows(table: dict[str, Any]) -> list[tuple[str, list[int | None], int | None]]:

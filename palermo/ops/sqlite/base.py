@@ -26,7 +26,7 @@ from typing import Any
 
 from django.db.backends.sqlite3 import base
 
-from palermo.ops import files
+from palermo.core import files
 
 # django-stubs leave out the transaction hooks overridden here.
 _SQLiteWrapper: Any = base.DatabaseWrapper
