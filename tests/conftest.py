@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 
 from palermo.audit import triggers
 from tests.access.factories import PASSWORD, UserFactory, totp_now
@@ -46,6 +48,15 @@ def _own_data_dir(settings: Any, tmp_path: Any) -> None:
     """Each test writes keys and files (message keys, exchange keys, documents) in a data
     directory of its own, never in the checkout's var/."""
     settings.DATA_DIR = tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _language_of_its_own() -> Iterator[None]:
+    """A request in Hebrew leaves Hebrew active in the thread; each test starts and ends in
+    the default language, so none reads the messages of the test before it."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

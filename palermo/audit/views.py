@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from palermo.access.permissions import actor, requires
-from palermo.audit import services
+from palermo.audit import actions, services
 from palermo.audit.forms import AuditSearchForm
 
 PAGE_SIZE = 50
@@ -20,6 +21,10 @@ def search(request: HttpRequest) -> HttpResponse:
     page = Paginator(services.search(form.query()), PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
+    language = get_language() or "en"
+    page.object_list = list(page.object_list)
+    for entry in page.object_list:
+        entry.action_label = actions.label(entry.action, language)  # type: ignore[attr-defined]
     return render(request, "audit/search.html", {
         "form": form, "page": page, "params": params.urlencode(),
     })

@@ -165,32 +165,82 @@ def trip_register(request: HttpRequest, notice_id: int, payload: schemas.TripIn
     return Status(201, _trip_out(trip))
 
 
-def _alert_out(alert: TravelAlert) -> dict[str, Any]:
+def _name(user: Any) -> str | None:
+    return user.full_name if user is not None else None
+
+
+def _alert_out(alert: TravelAlert, user: Any) -> dict[str, Any]:
     notice, trip = alert.trip.notice, alert.trip
     return {"id": alert.pk, "notice_id": notice.pk, "colour": notice.colour,
             "subject_names": notice.subject_names,
             "requested_action": notice.requested_action,
-            "trip": _trip_fields(trip),
+            "trip": _trip_fields(trip), "agency": alert.agency.name,
             "created_at": alert.created_at, "acknowledged_at": alert.acknowledged_at,
-            "follow_up": alert.follow_up}
+            "acknowledged_by": _name(alert.acknowledged_by), "follow_up": alert.follow_up,
+            "state": alert.state, "taken_by": _name(alert.taken_by), "taken_at": alert.taken_at,
+            "closed_by": _name(alert.closed_by), "closed_at": alert.closed_at,
+            "outcome": alert.outcome, "outcome_note": alert.outcome_note,
+            "may_act": travel.may_act(alert, user), "version": alert.version}
+
+
+def _travel_alert(request: HttpRequest, alert_id: int) -> TravelAlert:
+    return get_object_or_404(travel.alerts_for(acting_user(request)), pk=alert_id)
 
 
 @router.get("/travel-alerts/", response=list[schemas.TravelAlertOut],
             auth=Permission("notices.view"))
 def travel_alert_list(request: HttpRequest, open_only: bool = False) -> list[dict[str, Any]]:
-    alerts = travel.alerts_for(acting_user(request))
+    """The caller's agency's travel alerts (every agency's for the coordinator), newest
+    first; ``open_only``: those nobody has acknowledged yet."""
+    user = acting_user(request)
+    alerts = travel.alerts_for(user)
     if open_only:
         alerts = alerts.filter(acknowledged_at__isnull=True)
-    return [_alert_out(a) for a in alerts[:500]]
+    return [_alert_out(a, user) for a in alerts[:500]]
+
+
+@router.get("/travel-alerts/{alert_id}", response=schemas.TravelAlertOut,
+            auth=Permission("notices.view"))
+def travel_alert_detail(request: HttpRequest, alert_id: int) -> dict[str, Any]:
+    user = acting_user(request)
+    alert = travel.read_alert(_travel_alert(request, alert_id), actor=user, request=request)
+    return _alert_out(alert, user)
 
 
 @router.post("/travel-alerts/{alert_id}/acknowledge", response=schemas.TravelAlertOut,
              auth=Permission("notices.view"))
 def travel_alert_acknowledge(request: HttpRequest, alert_id: int,
                              payload: schemas.FollowUpIn) -> dict[str, Any]:
-    alert = get_object_or_404(travel.alerts_for(acting_user(request)), pk=alert_id)
-    return _alert_out(travel.acknowledge(alert, actor=acting_user(request),
-                                         follow_up=payload.follow_up, request=request))
+    """Acknowledged by the agency alerted; a later call adds its ``follow_up``."""
+    user = acting_user(request)
+    return _alert_out(travel.acknowledge(_travel_alert(request, alert_id), actor=user,
+                                         follow_up=payload.follow_up, version=payload.version,
+                                         request=request), user)
+
+
+def _step(request: HttpRequest, alert_id: int, name: str, version: int, outcome: str = "",
+          note: str = "") -> dict[str, Any]:
+    user = acting_user(request)
+    alert = travel.step(_travel_alert(request, alert_id), name, actor=user, version=version,
+                        outcome=outcome, note=note, request=request)
+    return _alert_out(alert, user)
+
+
+@router.post("/travel-alerts/{alert_id}/take-over", response=schemas.TravelAlertOut,
+             auth=Permission("notices.view"))
+def travel_alert_take_over(request: HttpRequest, alert_id: int,
+                           payload: schemas.AlertStepIn) -> dict[str, Any]:
+    """The alert becomes the caller's to deal with (from a colleague who had it, too)."""
+    return _step(request, alert_id, "take_over", payload.version)
+
+
+@router.post("/travel-alerts/{alert_id}/close", response=schemas.TravelAlertOut,
+             auth=Permission("notices.view"))
+def travel_alert_close(request: HttpRequest, alert_id: int,
+                       payload: schemas.AlertCloseIn) -> dict[str, Any]:
+    """Closed with an outcome from the ``alert_outcomes`` vocabulary; some outcomes need a
+    note saying what was done."""
+    return _step(request, alert_id, "close", payload.version, payload.outcome, payload.note)
 
 
 def _diffusion_out(diffusion: Diffusion) -> dict[str, Any]:

@@ -3,7 +3,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from palermo.web.limits import INT32_MAX, NAMES, NOTE, TEXT, Code, Codes, Ids, PersonName
+from palermo.web.limits import INT32_MAX, NAMES, NOTE, TEXT, Code, Codes, Ids, PersonName, Version
 
 Names = list[PersonName]
 
@@ -114,10 +114,34 @@ class TravelAlertOut(Schema):
     created_at: dt.datetime
     acknowledged_at: dt.datetime | None
     follow_up: str
+    # The steps, as on screening's alerts: open, acknowledged, taken (over) or closed.
+    agency: str
+    state: str
+    acknowledged_by: str | None
+    taken_by: str | None
+    taken_at: dt.datetime | None
+    closed_by: str | None
+    closed_at: dt.datetime | None
+    outcome: str
+    outcome_note: str
+    may_act: bool
+    version: int
 
 
 class FollowUpIn(Schema):
     follow_up: str = Field("", max_length=NOTE)
+    # The alert's version as read; when given, a step on a changed alert answers 409.
+    version: Version | None = None
+
+
+class AlertStepIn(Schema):
+    version: Version  # the alert's version as read: a step on a changed alert answers 409
+
+
+class AlertCloseIn(Schema):
+    version: Version
+    outcome: Code  # from the alert_outcomes vocabulary
+    note: str = Field("", max_length=NOTE)
 
 
 class DiffusionIn(Schema):

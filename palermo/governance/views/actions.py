@@ -16,7 +16,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import PlanActionForm, PlanItemForm, StatusForm, TitleForm
 from palermo.governance.models import ActionStatus
 from palermo.governance.services import actions, plan
-from palermo.web.forms import parse_int, post_errors, query_int, show
+from palermo.web.forms import parse_int, query_int, show
 
 
 def _number(value: str | None) -> int:
@@ -83,22 +83,24 @@ def plan_add(request: HttpRequest) -> HttpResponse:
     if form is None:
         messages.error(request, _("Unknown step."))
         return redirect("governance:plan")
-    if not form.is_valid():
-        post_errors(request, form)
-        return redirect("governance:plan")
-    data = dict(form.cleaned_data)
-    try:
-        if what == "goal":
-            plan.add_goal(actor=user, request=request, **data)
-        elif what == "action":
-            goal = get_object_or_404(plan.goals(user), pk=data.pop("goal"))
-            plan.add_action(goal, actor=user, request=request, **data)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if what == "goal":
+                plan.add_goal(actor=user, request=request, **data)
+            elif what == "action":
+                goal = get_object_or_404(plan.goals(user), pk=data.pop("goal"))
+                plan.add_action(goal, actor=user, request=request, **data)
+            else:
+                action = get_object_or_404(plan.actions(user), pk=data.pop("action"))
+                actions.add_item(actions.ItemSpec(plan_action=action, **data), actor=user,
+                                 request=request)
+        except ServiceError as exc:
+            show(form, exc)
         else:
-            action = get_object_or_404(plan.actions(user), pk=data.pop("action"))
-            actions.add_item(actions.ItemSpec(plan_action=action, **data), actor=user,
-                             request=request)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Added to the action plan."))
-    return redirect("governance:plan")
+            messages.success(request, _("Added to the action plan."))
+            return redirect("governance:plan")
+    # Every error next to its field, with what was typed, in the form that was sent.
+    goals, overall = plan.tree(user)
+    return render(request, "governance/plan.html", {
+        "goals": goals, "overall": overall, **forms}, status=400)

@@ -3,6 +3,8 @@ comments in versions, library links and parliamentary sessions."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +16,7 @@ from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import BillForm, LinksForm, PositionForm, SessionForm, StageForm
 from palermo.governance.models import Bill
 from palermo.governance.services import legislation
-from palermo.web.forms import post_errors, query_int, save
+from palermo.web.forms import query_int, save, show
 
 
 def _bill(request: HttpRequest, bill_id: int) -> Bill:
@@ -61,19 +63,28 @@ def bill_edit(request: HttpRequest, bill_id: int) -> HttpResponse:
 
 @requires("governance.view")
 def bill_detail(request: HttpRequest, bill_id: int) -> HttpResponse:
+    return _bill_page(request, _bill(request, bill_id))
+
+
+def _bill_page(request: HttpRequest, bill: Bill, sent: tuple[str, Any] | None = None,
+               status: int = 200) -> HttpResponse:
+    """The bill's page; ``sent`` is the form posted with a mistake, shown with its errors
+    next to its fields and what was typed."""
     user = actor(request)
-    bill = _bill(request, bill_id)
-    return render(request, "governance/bill.html", {
-        "bill": bill, "stages": list(bill.stages.all()),
-        "positions": list(bill.positions.select_related("written_by")),
-        "sessions": list(bill.sessions.all()),
-        "links": legislation.library_links(bill, user),
+    page_forms: dict[str, Any] = {
         "stage_form": StageForm(initial={"stage": bill.stage}, auto_id="stage_%s"),
         "position_form": PositionForm(auto_id="position_%s"),
         "session_form": SessionForm(auto_id="session_%s"),
         "links_form": LinksForm(auto_id="links_%s", initial={
             "decision_ids": ", ".join(map(str, bill.decision_ids)),
-            "opinion_ids": ", ".join(map(str, bill.opinion_ids))})})
+            "opinion_ids": ", ".join(map(str, bill.opinion_ids))})}
+    if sent is not None:
+        page_forms[f"{sent[0]}_form"] = sent[1]
+    return render(request, "governance/bill.html", {
+        "bill": bill, "stages": list(bill.stages.all()),
+        "positions": list(bill.positions.select_related("written_by")),
+        "sessions": list(bill.sessions.all()),
+        "links": legislation.library_links(bill, user), **page_forms}, status=status)
 
 
 @requires("governance.edit")
@@ -88,10 +99,9 @@ def bill_step(request: HttpRequest, bill_id: int) -> HttpResponse:
     if step not in forms:
         messages.error(request, _("Unknown step."))
         return redirect("governance:bill", bill_id=bill.pk)
-    form = forms[step](request.POST)
+    form = forms[step](request.POST, auto_id=f"{step}_%s")
     if not form.is_valid():
-        post_errors(request, form)
-        return redirect("governance:bill", bill_id=bill.pk)
+        return _bill_page(request, bill, (step, form), status=400)
     data = form.cleaned_data
     try:
         if step == "stage":
@@ -106,7 +116,7 @@ def bill_step(request: HttpRequest, bill_id: int) -> HttpResponse:
             legislation.link_library(bill, actor=user, version=_version(request),
                                      request=request, **data)
     except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Saved."))
+        show(form, exc)
+        return _bill_page(request, bill, (step, form), status=400)
+    messages.success(request, _("Saved."))
     return redirect("governance:bill", bill_id=bill.pk)
