@@ -33,14 +33,21 @@ def pytest_sessionstart(session: Any) -> None:
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     """Heavy tests (marker ``heavy``) run only when PALERMO_HEAVY_TESTS=1: CI sets it in one
-    of its database passes. Otherwise they are deselected, and pytest's summary says how many,
+    of its database passes. Tests on a database of their own (marker ``own_database``) run in
+    the SQLite pass only. Otherwise they are deselected, and pytest's summary says how many,
     so that leaving them out is a visible decision rather than a skip that reads as a pass."""
-    if os.environ.get("PALERMO_HEAVY_TESTS") == "1":
-        return
-    heavy = [item for item in items if item.get_closest_marker("heavy")]
-    if heavy:
-        config.hook.pytest_deselected(items=heavy)
-        items[:] = [item for item in items if not item.get_closest_marker("heavy")]
+    left_out = set()
+    if os.environ.get("PALERMO_HEAVY_TESTS") != "1":
+        left_out.add("heavy")
+    # A test marked ``own_database`` runs palermo on a SQLite file of its own: the suite's
+    # database plays no part, so the PostgreSQL pass would only repeat the SQLite pass.
+    if "postgresql" in os.environ.get("PALERMO_TEST_DATABASE_URL", ""):
+        left_out.add("own_database")
+    dropped = [item for item in items
+               if any(item.get_closest_marker(name) for name in left_out)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
 
 
 @pytest.fixture(autouse=True)

@@ -106,6 +106,7 @@ def test_failed_login_records_who_tried_from_where(client: Any) -> None:
                                                             "192.0.2.7")
 
 
+@pytest.mark.own_database
 def test_palermo_audit_verify_exit_codes(tmp_path: Any) -> None:
     """The installed command, on a file database: 0 when intact, non-zero naming the entry."""
     import sqlite3

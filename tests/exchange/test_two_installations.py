@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.own_database
+
 PALERMO = str(Path(sys.executable).parent / "palermo")
 PASSWORD = "a-long-test-password-9"
 

@@ -70,6 +70,7 @@ def test_new_key_prints_an_id_and_a_key() -> None:
     assert key_id.startswith("k") and len(crypto._decode(key, "test")) == 32
 
 
+@pytest.mark.own_database
 def test_on_a_database_file_the_demo_messages_are_not_in_its_bytes(tmp_path: Any) -> None:
     """The demo writes through the installed command into an SQLite file; neither the file
     nor its write-ahead log holds a word of the messages, before or after a rotation."""

@@ -27,6 +27,7 @@ def cli(tmp_path: Path) -> tuple[list[str], dict[str, str]]:
     return palermo_cli(tmp_path)
 
 
+@pytest.mark.own_database
 def test_help_lists_palermo_commands(cli: Any) -> None:
     out = run(*cli, "--help").stdout
     for name in ("init", "demo", "serve", "createuser", "token", "audit", "backup", "restore",
@@ -34,6 +35,7 @@ def test_help_lists_palermo_commands(cli: Any) -> None:
         assert f"\n  {name}" in out
 
 
+@pytest.mark.own_database
 def test_demo_is_idempotent_and_prints_logins(cli: Any) -> None:
     first = run(*cli, "demo").stdout
     second = run(*cli, "demo").stdout
@@ -42,6 +44,7 @@ def test_demo_is_idempotent_and_prints_logins(cli: Any) -> None:
     assert run(*cli, "audit", "verify").returncode == 0
 
 
+@pytest.mark.own_database
 def test_init_creates_the_first_administrator_from_flags(cli: Any) -> None:
     command, env = cli
     env = {**env, "PALERMO_ADMIN_PASSWORD": "a very long admin passphrase"}
@@ -51,6 +54,7 @@ def test_init_creates_the_first_administrator_from_flags(cli: Any) -> None:
     assert "an administrator exists already" in again
 
 
+@pytest.mark.own_database
 def test_user_mistakes_are_one_line_and_non_zero(cli: Any) -> None:
     command, env = cli
     run(command, env, "demo")
@@ -66,6 +70,7 @@ def test_user_mistakes_are_one_line_and_non_zero(cli: Any) -> None:
     assert "too short" in weak.stderr
 
 
+@pytest.mark.own_database
 def test_token_create_prints_a_working_token_once(cli: Any) -> None:
     command, env = cli
     run(command, env, "demo")
@@ -76,6 +81,7 @@ def test_token_create_prints_a_working_token_once(cli: Any) -> None:
     assert "kiosk" in listing and raw not in listing
 
 
+@pytest.mark.own_database
 def test_check_passes_on_the_shipped_configuration_and_warns_of_debug(cli: Any) -> None:
     command, env = cli
     shipped = run(command, env, "check")
@@ -84,6 +90,7 @@ def test_check_passes_on_the_shipped_configuration_and_warns_of_debug(cli: Any) 
     assert "PALERMO_DEBUG is on" in debug.stdout + debug.stderr
 
 
+@pytest.mark.own_database
 def test_sqlite_backup_and_restore_round_trip(cli: Any, tmp_path: Path) -> None:
     import sqlite3
 
@@ -143,6 +150,7 @@ def test_postgresql_backup_and_restore_round_trip(tmp_path: Path) -> None:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.mark.own_database
 def test_serve_refuses_a_backpressure_under_one(cli: Any) -> None:
     result = run(*cli, "serve", "--backpressure", "0", ok=False)
     assert result.returncode != 0

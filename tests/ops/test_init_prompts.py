@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import palermo_cli
 
+pytestmark = pytest.mark.own_database
+
 
 def init(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     command, environment = palermo_cli(tmp_path)

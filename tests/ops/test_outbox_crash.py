@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.own_database
+
 PALERMO = str(Path(sys.executable).parent / "palermo")
 SUBJECT = "Screening hit on your watch list"
 
