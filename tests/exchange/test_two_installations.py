@@ -5,85 +5,23 @@ nothing. Both are real ``palermo serve`` processes on loopback."""
 
 from __future__ import annotations
 
-import http.client
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.installation import Installation
+
 pytestmark = pytest.mark.own_database
 
-PALERMO = str(Path(sys.executable).parent / "palermo")
 PASSWORD = "a-long-test-password-9"
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Installation:
-    def __init__(self, root: Path) -> None:
-        root.mkdir()
-        self.port = _port()
-        self.env = {key: value for key, value in os.environ.items()
-                    if not key.startswith(("PALERMO_", "DJANGO_", "PYTEST"))}
-        self.env.update({"PALERMO_DATA_DIR": str(root), "PALERMO_ADMIN_PASSWORD": PASSWORD,
-                         "PALERMO_PASSWORD": PASSWORD,
-                         "PALERMO_DATABASE_URL": f"sqlite:///{root}/palermo.sqlite3"})
-        self.server: subprocess.Popen[bytes] | None = None
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run([PALERMO, *args], env=self.env, capture_output=True, text=True,
-                              timeout=300)
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip()
-
-    def serve(self) -> None:
-        self.server = subprocess.Popen([PALERMO, "serve", "--port", str(self.port)],
-                                       env=self.env, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if self.call("GET", "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError("palermo serve did not start")
-
-    def call(self, method: str, path: str, body: Any = None, token: str = "") -> tuple[int, Any]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Content-Type": "application/json"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        payload = body if isinstance(body, bytes) else json.dumps(body).encode() \
-            if body is not None else None
-        connection.request(method, path, body=payload, headers=headers)
-        response = connection.getresponse()
-        data = response.read()
-        try:
-            return response.status, json.loads(data)
-        except ValueError:
-            return response.status, data
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.terminate()
-            self.server.wait(timeout=30)
 
 
 @pytest.fixture
 def installations(tmp_path: Path) -> Iterator[tuple[Installation, Installation]]:
-    a, b = Installation(tmp_path / "a"), Installation(tmp_path / "b")
+    passwords = {"PALERMO_ADMIN_PASSWORD": PASSWORD, "PALERMO_PASSWORD": PASSWORD}
+    a, b = Installation(tmp_path / "a", **passwords), Installation(tmp_path / "b", **passwords)
     try:
         yield a, b
     finally:
