@@ -36,14 +36,6 @@ def save(request: HttpRequest, form: forms.Form, action: Callable[..., Any], don
     return None
 
 
-def post_errors(request: HttpRequest, form: forms.Form) -> None:
-    """For small forms posted from a record's page: their errors go back as messages."""
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else str(error))
-
-
 # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
 _INTEGER = re.compile(r"-?[0-9]{1,19}")
 T = TypeVar("T")

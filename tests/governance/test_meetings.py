@@ -103,6 +103,12 @@ def test_minutes_lock_when_approved_and_corrections_are_versions(
     assert event.reason == "Wrong date of next meeting."
 
 
+def _field_block(html: str, field_id: str) -> str:
+    """The part of the page that shows one field: its label, its input and its errors."""
+    start = html.rindex('<div class="field', 0, html.index(f'id="{field_id}"'))
+    return html[start:html.index('<div class="field', start + 1)]
+
+
 def test_meeting_page_and_forms(people: dict[str, Any]) -> None:
     gathering = meeting(people["coordinator"])
     client = sign_in(Client(), people["coordinator"])
@@ -113,13 +119,15 @@ def test_meeting_page_and_forms(people: dict[str, Any]) -> None:
                            {"version": "1"}, follow=True)
     assert "Minutes approved and locked." in response.content.decode()
     response = client.post(f"/governance/meetings/{gathering.pk}/decisions/",
-                           {"text": "Act.", "item_title": "Do it"}, follow=True)
-    assert "Owning agency: Choose the agency that owns the action item." in \
-        response.content.decode()
+                           {"text": "Act.", "item_title": "Do it"})
+    assert response.status_code == 400
+    assert "Choose the agency that owns the action item." in \
+        _field_block(response.content.decode(), "decision_item_agency")
     response = client.post(f"/governance/meetings/{gathering.pk}/decisions/", {
         "text": "Act.", "item_title": "Do it", "item_agency": people["welfare"].pk,
-        "item_deadline": "2030-01-31", "item_owner": people["investigator"].pk}, follow=True)
-    assert "Owner: The owner must work at the owning agency." in response.content.decode()
+        "item_deadline": "2030-01-31", "item_owner": people["investigator"].pk})
+    assert "The owner must work at the owning agency." in \
+        _field_block(response.content.decode(), "decision_item_owner")
     response = client.post(f"/governance/meetings/{gathering.pk}/decisions/", {
         "text": "Act.", "item_title": "Do it", "item_agency": people["police"].pk,
         "item_deadline": "2030-01-31", "item_owner": people["investigator"].pk}, follow=True)
@@ -128,3 +136,37 @@ def test_meeting_page_and_forms(people: dict[str, Any]) -> None:
     reader = sign_in(Client(), people["investigator"])
     assert reader.post(f"/governance/meetings/{gathering.pk}/minutes/",
                        {"text": "x"}).status_code == 403
+
+
+def test_small_forms_of_a_record_keep_what_was_typed_after_a_mistake(
+        people: dict[str, Any]) -> None:
+    """A member, an attendee or a decision sent with a mistake comes back on the record's page
+    with the error by its field and the text as typed, instead of a redirect that loses it."""
+    gathering = meeting(people["coordinator"])
+    client = sign_in(Client(), people["coordinator"])
+
+    # A member without an agency: the representative typed is still there.
+    page = client.post(f"/governance/committees/{gathering.committee.pk}/members/",
+                       {"representative": "Commander Levi"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert 'value="Commander Levi"' in html and "This field is required." in html
+
+    # An attendee with neither agency nor organisation: the service's refusal sits by the
+    # agency field, and the name stays.
+    page = client.post(f"/governance/meetings/{gathering.pk}/attendees/", {"name": "Dr. Amar"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert 'value="Dr. Amar"' in html
+    assert "Choose the attendee&#x27;s agency, or name their organisation." in \
+        _field_block(html, "attendee_agency")
+
+    # A long decision whose action item lacks its agency: the decision's text is kept.
+    text = "The committee adopts the referral protocol for child victims. " * 5
+    page = client.post(f"/governance/meetings/{gathering.pk}/decisions/",
+                       {"text": text, "item_title": "Train the border officers"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert text.strip() in html and 'value="Train the border officers"' in html
+    assert not gathering.decisions.exists()
+    assert not gathering.attendees.exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +14,7 @@ from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import CommitteeForm, MeetingForm, MemberForm
 from palermo.governance.services import actions, committees, meetings
-from palermo.web.forms import post_errors, save
+from palermo.web.forms import save, show
 
 
 @requires("governance.view")
@@ -39,11 +41,18 @@ def committee_create(request: HttpRequest) -> HttpResponse:
 @requires("governance.view")
 def committee_detail(request: HttpRequest, committee_id: int) -> HttpResponse:
     committee = get_object_or_404(committees.listing(actor(request)), pk=committee_id)
+    return _committee_page(request, committee, MemberForm())
+
+
+def _committee_page(request: HttpRequest, committee: Any, member_form: MemberForm,
+                    status: int = 200) -> HttpResponse:
+    """The committee's page; a member form sent with a mistake comes back with its errors
+    next to its fields and what was typed."""
     return render(request, "governance/committee.html", {
         "committee": committee,
         "members": list(committee.members.select_related("agency")),
         "meetings": list(committee.meetings.all()[:50]),
-        "member_form": MemberForm()})
+        "member_form": member_form}, status=status)
 
 
 @requires("governance.edit")
@@ -56,12 +65,11 @@ def member_add(request: HttpRequest, committee_id: int) -> HttpResponse:
         try:
             committees.add_member(committee, actor=user, request=request, **form.cleaned_data)
         except ServiceError as exc:
-            messages.error(request, exc.message)
+            show(form, exc)
         else:
             messages.success(request, _("Member added."))
-    else:
-        post_errors(request, form)
-    return redirect("governance:committee", committee_id=committee.pk)
+            return redirect("governance:committee", committee_id=committee.pk)
+    return _committee_page(request, committee, form, status=400)
 
 
 @requires("governance.edit")

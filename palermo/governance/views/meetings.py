@@ -22,7 +22,7 @@ from palermo.governance.forms import (
 )
 from palermo.governance.models import Meeting
 from palermo.governance.services import actions, documents, meetings, minutes, plan
-from palermo.web.forms import parse_int, post_errors, save
+from palermo.web.forms import parse_int, save, show
 
 
 def _number(value: str | None) -> int:
@@ -47,8 +47,14 @@ def decision_form(request: HttpRequest, data: Any = None) -> DecisionForm:
 
 @requires("governance.view")
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    return _meeting_page(request, _meeting(request, meeting_id))
+
+
+def _meeting_page(request: HttpRequest, meeting: Meeting, sent: dict[str, Any] | None = None,
+                  status: int = 200) -> HttpResponse:
+    """The meeting's page; ``sent`` holds a form posted with a mistake (by its name in the
+    page), shown with its errors next to its fields and what was typed."""
     user = actor(request)
-    meeting = _meeting(request, meeting_id)
     draft = minutes.draft_of(meeting)
     return render(request, "governance/meeting.html", {
         "meeting": meeting,
@@ -63,7 +69,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "minutes_form": MinutesForm(initial={"text": draft.text if draft else ""},
                                     auto_id="minutes_%s"),
         "correction_form": CorrectionForm(auto_id="correction_%s"),
-        "decision_form": decision_form(request)})
+        "decision_form": decision_form(request), **(sent or {})}, status=status)
 
 
 @requires("governance.edit")
@@ -85,18 +91,17 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @require_POST
 def attendee_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    form = AttendeeForm(request.POST)
+    form = AttendeeForm(request.POST, auto_id="attendee_%s")
     if form.is_valid():
         try:
             meetings.add_attendee(meeting, actor=actor(request), request=request,
                                   **form.cleaned_data)
         except ServiceError as exc:
-            messages.error(request, exc.message)
+            show(form, exc)
         else:
             messages.success(request, _("Attendee added."))
-    else:
-        post_errors(request, form)
-    return _back(meeting)
+            return _back(meeting)
+    return _meeting_page(request, meeting, {"attendee_form": form}, status=400)
 
 
 @requires("governance.edit")
@@ -180,8 +185,7 @@ def decision_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     form = decision_form(request, request.POST)
     if not form.is_valid():
-        post_errors(request, form)
-        return _back(meeting)
+        return _meeting_page(request, meeting, {"decision_form": form}, status=400)
     data = form.cleaned_data
     items = []
     if data["item_title"] or data["item_agency"] or data["item_deadline"]:
@@ -194,10 +198,11 @@ def decision_create(request: HttpRequest, meeting_id: int) -> HttpResponse:
     try:
         actions.record_decision(meeting, data["text"], items, actor=user, request=request)
     except ServiceError as exc:
-        label = {"title": _("Action item"), "owner_agency": _("Owning agency"),
-                 "deadline": _("Deadline"), "text": _("Decision"),
-                 "owner": _("Owner")}.get(exc.field or "", "")
-        messages.error(request, f"{label}: {exc.message}" if label else exc.message)
-    else:
-        messages.success(request, _("Decision recorded."))
+        # The service names the action item's fields as the item has them.
+        field = {"title": "item_title", "owner_agency": "item_agency",
+                 "deadline": "item_deadline", "owner": "item_owner",
+                 "text": "text"}.get(exc.field or "")
+        form.add_error(field, exc.message)
+        return _meeting_page(request, meeting, {"decision_form": form}, status=400)
+    messages.success(request, _("Decision recorded."))
     return _back(meeting)
