@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from palermo.access.models import Agency, Role, normalise_email
+from palermo.access.services import roles
 from palermo.vocab import registry
 from palermo.web.widgets import SearchableCheckboxes, SearchableRadios
 
@@ -69,11 +70,18 @@ class AgencyForm(forms.Form):
         _vocab_choices("countries"), key=lambda pair: pair[1]), widget=SearchableRadios)
 
 
+class RoleChoiceField(forms.ModelMultipleChoiceField):
+    """Roles by their name in the reader's language (the vocabulary's), not the stored one."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return roles.label(obj, get_language() or "en")
+
+
 class UserForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.filter(active=True))
-    roles = forms.ModelMultipleChoiceField(
+    roles = RoleChoiceField(
         label=_("Roles"), queryset=Role.objects.all(), required=False,
         widget=SearchableCheckboxes,
     )

@@ -43,3 +43,11 @@ def test_roles_and_time_zone_are_chosen_from_lists() -> None:
     made = User.objects.get(email="noa@police.example")
     assert made.time_zone == "Asia/Jerusalem"
     assert sorted(r.code for r in made.roles.all()) == ["auditor", "trainer"]
+
+
+def test_the_roles_to_choose_from_read_in_hebrew_on_a_hebrew_page() -> None:
+    admin = UserFactory(roles=["administrator"], language="he")
+    UserFactory(roles=["investigator"])  # so the role exists in the list
+    page = hebrew_page(admin, "/access/users/new/")
+    assert "חוקר/ת משטרה" in page
+    assert "Police investigator" not in page
