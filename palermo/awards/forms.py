@@ -49,8 +49,7 @@ class NominationForm(forms.Form):
     nominee_email = forms.EmailField(label=_("Nominee's email"), required=False)
     achievements = forms.CharField(label=_("Why they deserve the award"),
                                    max_length=MAX_TEXT,
-                                   widget=forms.Textarea(attrs={"rows": 8}),
-                                   help_text=_("At most 10,000 characters."))
+                                   widget=forms.Textarea(attrs={"rows": 8}))
     attachments = MultipleFileField(
         label=_("Attachments"), required=False,
         help_text=_("Letters of support, articles, reports: PDF, Word, PowerPoint, PNG, JPEG "

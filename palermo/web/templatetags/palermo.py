@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import template
+from django import forms, template
+from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from palermo.access.services import roles
 from palermo.vocab import registry
@@ -66,5 +67,19 @@ def field(bound_field: Any) -> dict[str, Any]:
     widget = bound_field.field.widget
     typed = getattr(widget, "input_type", None) in TYPED
     # A field that holds Latin codes (a document number, a VIN) says dir="ltr" itself.
-    attrs = {"dir": "auto"} if typed and "dir" not in widget.attrs else {}
-    return {"field": bound_field, "widget": bound_field.as_widget(attrs=attrs)}
+    attrs: dict[str, str] = {"dir": "auto"} if typed and "dir" not in widget.attrs else {}
+    limit = _length_limit(bound_field)
+    if limit and not bound_field.help_text:
+        # Django ties only help text to its input; the limit is read out the same way.
+        attrs["aria-describedby"] = f"{bound_field.auto_id}_helptext"
+    return {"field": bound_field, "widget": bound_field.as_widget(attrs=attrs), "limit": limit}
+
+
+def _length_limit(bound_field: Any) -> str:
+    """"At most 2,000 characters." under a box where text is pasted (a textarea), said before
+    the user types rather than after a refusal."""
+    max_length = getattr(bound_field.field, "max_length", None)
+    if not max_length or not isinstance(bound_field.field.widget, forms.Textarea):
+        return ""
+    return gettext("At most %(n)s characters.") % {
+        "n": number_format(max_length, force_grouping=True)}
