@@ -229,7 +229,7 @@ def _step(request: HttpRequest, alert_id: int, name: str, version: int, outcome:
 @router.post("/travel-alerts/{alert_id}/take-over", response=schemas.TravelAlertOut,
              auth=Permission("notices.view"))
 def travel_alert_take_over(request: HttpRequest, alert_id: int,
-                           payload: schemas.AlertStepIn) -> dict[str, Any]:
+                           payload: schemas.TravelAlertStepIn) -> dict[str, Any]:
     """The alert becomes the caller's to deal with (from a colleague who had it, too)."""
     return _step(request, alert_id, "take_over", payload.version)
 
@@ -237,7 +237,7 @@ def travel_alert_take_over(request: HttpRequest, alert_id: int,
 @router.post("/travel-alerts/{alert_id}/close", response=schemas.TravelAlertOut,
              auth=Permission("notices.view"))
 def travel_alert_close(request: HttpRequest, alert_id: int,
-                       payload: schemas.AlertCloseIn) -> dict[str, Any]:
+                       payload: schemas.TravelAlertCloseIn) -> dict[str, Any]:
     """Closed with an outcome from the ``alert_outcomes`` vocabulary; some outcomes need a
     note saying what was done."""
     return _step(request, alert_id, "close", payload.version, payload.outcome, payload.note)

@@ -134,11 +134,11 @@ class FollowUpIn(Schema):
     version: Version | None = None
 
 
-class AlertStepIn(Schema):
+class TravelAlertStepIn(Schema):
     version: Version  # the alert's version as read: a step on a changed alert answers 409
 
 
-class AlertCloseIn(Schema):
+class TravelAlertCloseIn(Schema):
     version: Version
     outcome: Code  # from the alert_outcomes vocabulary
     note: str = Field("", max_length=NOTE)
