@@ -18,6 +18,7 @@ from django.db import DatabaseError, connection, transaction
 
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.audit import services as audit
+from palermo.screening import person_keys
 from palermo.screening.import_formats import COLUMNS, FileError, Reader, reader_for
 from palermo.screening.import_rows import Checker, Row
 from palermo.screening.import_writer import Table, chunks
@@ -378,5 +379,7 @@ def import_file(kind: str, path: str | Path, *, owner_agency: Agency, actor: Use
             report.added = report.updated = report.removed = report.not_found = 0
             report.last_committed_line = None
         _audit(report, actor, "failure")
+    if kind == "persons" and report.added + report.updated:
+        person_keys.analyse()
     return report
 

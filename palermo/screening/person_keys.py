@@ -163,6 +163,17 @@ def connect() -> None:
     post_save.connect(_saved, sender=WatchedPerson, dispatch_uid="screening_person_keys")
 
 
+def analyse() -> None:
+    """Fresh planner statistics for the key tables after a bulk import on PostgreSQL: without
+    them (autovacuum off or not yet round) the planner scans the whole vocabulary on every
+    check (26.6 ms against 7.0 ms for the word lookup, measured). SQLite's planner needs none."""
+    if default_connection.vendor != "postgresql":
+        return
+    with default_connection.cursor() as cursor:
+        for model in (PersonWord, PersonWordKey, PersonNameKey):
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
+
+
 def refile_all(person: type[Model], word: type[Model], word_key: type[Model],
                name_key: type[Model], conn: Any) -> int:
     """File every listed person from scratch (the migration that adds the keys; a repair)."""

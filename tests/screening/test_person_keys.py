@@ -119,6 +119,28 @@ def test_an_edited_person_is_found_under_the_new_name_only(owner: Any, officer: 
     assert_in_step()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="the planner's statistics are PostgreSQL's: this runs in the "
+                           "PostgreSQL pass of the suite (CI runs both)")
+def test_an_import_leaves_the_planner_statistics_of_the_keys(tmp_path: Path,
+                                                              owner: Any) -> None:
+    def analysed() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT tablename FROM pg_stats WHERE tablename IN "
+                           "('screening_personword', 'screening_personwordkey', "
+                           "'screening_personnamekey')")
+            return {row[0] for row in cursor.fetchall()}
+
+    assert analysed() == set()
+    listed = tmp_path / "persons.csv"
+    listed.write_text(PERSONS + "".join(
+        f"Person{n} Family{n % 7},1980,M,ISR,wanted,,ip,P{n}\n" for n in range(50)),
+        encoding="utf-8")
+    assert import_file("persons", listed, owner_agency=owner).added == 50
+    assert analysed() == {"screening_personword", "screening_personwordkey",
+                          "screening_personnamekey"}
+
+
 def test_import_writes_updates_and_removes_keys(tmp_path: Path, owner: Any,
                                                 officer: Any) -> None:
     first = tmp_path / "persons.csv"
