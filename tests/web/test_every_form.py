@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django import forms
+from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -34,9 +35,24 @@ KNOWN: dict[str, str] = {}
 PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
+def _ids(parameter: str) -> list[int]:
+    """The demo's first records of the model a parameter names (``case_person_id``:
+    CasePerson; ``session_id``: TrainingSession and ParliamentarySession). Their numbers are
+    what the database gave them: on PostgreSQL a sequence does not start again at 1 for each
+    test."""
+    stem = parameter.removesuffix("_id")
+    found: set[int] = set()
+    for model in apps.get_models():
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
+        if name == stem or name.endswith("_" + stem):
+            found.update(pk for pk in model._default_manager.order_by("pk")
+                         .values_list("pk", flat=True)[:3] if isinstance(pk, int))
+    return sorted(found) or [1, 2, 3]
+
+
 def _routes(resolver: URLResolver, prefix: str = "") -> Iterator[list[str]]:
-    """Every page's addresses to try; a number in it is tried as 1 to 3 (the demo's first
-    records) until one opens, other parameters (slugs, tokens) are left out."""
+    """Every page's addresses to try; a number in it is tried as one of the demo's first
+    records of its kind until one opens, other parameters (slugs, tokens) are left out."""
     for entry in resolver.url_patterns:
         route = prefix + str(entry.pattern)
         if "(?P" in route or route.startswith(("api/", "django-admin/", "_")):
@@ -44,11 +60,20 @@ def _routes(resolver: URLResolver, prefix: str = "") -> Iterator[list[str]]:
         if isinstance(entry, URLResolver):
             yield from _routes(entry, route)
         elif isinstance(entry, URLPattern):
-            kinds = {kind for kind, _name in PARAMETER.findall(route)}
-            if kinds - {"int"}:
+            parameters = PARAMETER.findall(route)
+            if {kind for kind, _name in parameters} - {"int"}:
                 continue
-            yield ["/" + PARAMETER.sub(str(number), route)
-                   for number in ((1, 2, 3) if kinds else (0,))]
+            choices = {name: _ids(name) for _kind, name in parameters}
+            tries = max((len(ids) for ids in choices.values()), default=1)
+            yield ["/" + _address(route, choices, n) for n in range(tries)]
+
+
+def _address(route: str, choices: dict[str, list[int]], n: int) -> str:
+    """The route with each number its parameter's ``n``-th choice (or its last)."""
+    def number(match: re.Match[str]) -> str:
+        ids = choices[match.group(2)]
+        return str(ids[min(n, len(ids) - 1)])
+    return PARAMETER.sub(number, route)
 
 
 def _forms(response: Any) -> list[forms.BaseForm]:
