@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from names_db import DbIndex, first_check, scratch_database  # noqa: E402
 from real_names import make_listed, real_pairs  # noqa: E402
 
-from palermo.screening.engine import index as index_mod  # noqa: E402
+from palermo.screening.engine import name_keys  # noqa: E402
 from palermo.screening.engine import names as names_mod  # noqa: E402
 from palermo.screening.engine.index import PersonIndex, qualifier_adjustment  # noqa: E402
 from palermo.screening.engine.name_shape import shape_of  # noqa: E402
@@ -60,7 +60,7 @@ Row = dict[str, str]
 
 def clear_caches() -> None:
     for fn in (names_mod.parse_name, names_mod.token_sim, getattr(names_mod, "_plain_sim", None),
-               index_mod.word_token, shape_of):
+               name_keys.word_token, shape_of):
         if fn is not None:
             fn.cache_clear()
 

@@ -28,11 +28,11 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_save
 
-from palermo.screening.engine.index import (
+from palermo.screening.engine.index import qualifier_adjustment
+from palermo.screening.engine.name_keys import (
     informative,
     pair_key,
     person_postings,
-    qualifier_adjustment,
     single_key,
     token_keys,
     word_text,

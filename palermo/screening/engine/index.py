@@ -49,13 +49,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from palermo.screening.engine.name_parts import make_token
-from palermo.screening.engine.names import NAME, NUMBER, Token, parse_name, score_parsed, token_sim
-from palermo.screening.engine.phonetic import loose_skeleton
-from palermo.screening.engine.translit import LATIN, strip_marks
+from palermo.screening.engine.name_keys import PAIR_SHIFT, informative, pair_key, token_keys
+from palermo.screening.engine.names import Token, parse_name, score_parsed, token_sim
 
 # Persons scored with the full matcher per query, at most.
 _MAX_CANDIDATES = 100
@@ -64,82 +61,7 @@ _MAX_CANDIDATES = 100
 _RARE_PART = 1000
 # A one-part query ("Eriksson") follows at most this many persons before ranking them.
 _SINGLE_CAP = 20000
-_PAIR_SHIFT = 1 << 32
 _MATCHES_KEPT = 50000
-_INFORMATIVE = (NAME, NUMBER)
-
-
-def _skeleton_variants(skel: str) -> set[str]:
-    # ו / و are consonants (v, w) as often as vowels (o, u): file both readings.
-    return {loose_skeleton(skel), loose_skeleton(skel.replace("W", ""))}
-
-
-def token_keys(token: Token) -> set[str]:
-    """Retrieval keys of one name part (see the module doc)."""
-    phon = token.phon
-    keys = {"p:" + phon}
-    if len(phon) >= 4:
-        keys.update("p:" + phon[:i] + phon[i + 1 :] for i in range(len(phon)))
-    # The written form with one letter deleted: a typo in a short Hebrew or Arabic word can
-    # leave too little of a skeleton to be filed under, and a slip in a long Latin one can
-    # move the respelling two letters.
-    raw = token.latin if token.script == LATIN else strip_marks(token.raw).casefold()
-    keys.add("r:" + raw)
-    if len(raw) >= 4:
-        keys.update("r:" + raw[:i] + raw[i + 1 :] for i in range(len(raw)))
-    for skel in _skeleton_variants(token.skel):
-        if len(skel) < 2:
-            continue
-        keys.add("d:" + skel)
-        if len(skel) >= 3:
-            keys.update("d:" + skel[:i] + skel[i + 1 :] for i in range(len(skel)))
-    return keys
-
-
-def informative(tokens: Iterable[Token]) -> list[Token]:
-    """The parts a person is filed under: names and numbers, each once, in order."""
-    return list(dict.fromkeys(t for t in tokens if t.kind in _INFORMATIVE))
-
-
-_informative = informative
-
-# The same words and postings kept in a database (screening.person_keys): a list word is
-# stored as text that gives back the very token, and a person's postings are integers.
-_WORD_SEP = "\x1f"
-
-
-def word_text(token: Token) -> str:
-    """A list word as stored; ``word_token`` gives the same token back."""
-    return f"{token.kind}{_WORD_SEP}{token.latin}{_WORD_SEP}{token.raw}"
-
-
-@lru_cache(maxsize=131072)
-def word_token(text: str) -> Token:
-    kind, latin, raw = text.split(_WORD_SEP, 2)
-    return make_token(raw, kind, latin)
-
-
-def pair_key(a: int, b: int) -> int:
-    """The posting of persons with both words ``a`` and ``b`` (word numbers from 1)."""
-    return a * _PAIR_SHIFT + b if a < b else b * _PAIR_SHIFT + a
-
-
-def single_key(word: int) -> int:
-    """The posting of persons whose only informative part (in some name) is ``word``."""
-    return -word
-
-
-def person_postings(aliases: Iterable[Iterable[int]]) -> set[int]:
-    """Every posting of a person, from the word numbers of each of its names: each word
-    (``word`` itself), the lone word of a one-part name, and each pair of words of one name."""
-    keys: set[int] = set()
-    for words in aliases:
-        mine = sorted(set(words))
-        keys.update(mine)
-        if len(mine) == 1:
-            keys.add(single_key(mine[0]))
-        keys.update(a * _PAIR_SHIFT + b for i, a in enumerate(mine) for b in mine[i + 1 :])
-    return keys
 
 
 @dataclass(slots=True)
@@ -285,12 +207,12 @@ class PersonIndex:
         pairs: set[int] = set()
         singles: set[int] = set()
         for tokens in aliases:
-            mine = sorted({self._word(t) for t in _informative(tokens)})
+            mine = sorted({self._word(t) for t in informative(tokens)})
             words.update(mine)
             if len(mine) == 1:
                 singles.add(mine[0])
             pairs.update(
-                a * _PAIR_SHIFT + b for i, a in enumerate(mine) for b in mine[i + 1 :]
+                a * PAIR_SHIFT + b for i, a in enumerate(mine) for b in mine[i + 1 :]
             )
         for word in words:
             self._by_word[word].append(number)
@@ -331,7 +253,7 @@ class PersonIndex:
                     for b, sb in right.items():
                         if a == b:
                             continue
-                        people = pairs.get(a * _PAIR_SHIFT + b if a < b else b * _PAIR_SHIFT + a)
+                        people = pairs.get(pair_key(a, b))
                         if people is not None:
                             for number in people:
                                 credit[number] = get(number, 0.0) + sa + sb
@@ -394,7 +316,7 @@ class PersonIndex:
         """The best ``limit`` people for ``name``, as (id, score) with score > 0, best first."""
         tokens = parse_name(name)
         self.last_keys = 0
-        parts = [self._matching_words(t) for t in _informative(tokens)]
+        parts = [self._matching_words(t) for t in informative(tokens)]
         if not any(parts):
             self.last_scored = 0
             return []
