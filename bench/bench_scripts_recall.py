@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_scripts_recall.py            # the three sets, P/R/F1, us/pair
     .venv/bin/python bench/bench_scripts_recall.py --misses   # also list the pairs it gets wrong
 
-Sets (tests/screening/engine/data/): ``wikidata_hebrew`` and ``wikidata_arabic`` (real
+Sets (tests/names/data/): ``wikidata_hebrew`` and ``wikidata_arabic`` (real
 people's labels as Wikidata writes them in Hebrew or Arabic and in English, with hard
 negatives: the same given name or family in another person), ``russian_foreign`` (Russian
 spellings of French, Japanese, Polish and Dutch names). Each row carries a ``split``: the
@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_names import CASES, LOGIC_V2_THRESHOLD, clear_caches, logic_v2, prf  # noqa: E402
 
-from palermo.screening.engine.names import DEFAULT_THRESHOLD, score_names  # noqa: E402
+from palermo.names.names import DEFAULT_THRESHOLD, score_names  # noqa: E402
 
-DATA = ROOT / "tests" / "screening" / "engine" / "data"
+DATA = ROOT / "tests" / "names" / "data"
 SETS = ("wikidata_hebrew", "wikidata_arabic", "russian_foreign")
 # P, R, F1 of the matcher as it was before issue 19's recall work, measured with this script
 # on the same sets (times are left out: they only compare within one run).

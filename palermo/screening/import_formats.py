@@ -297,7 +297,7 @@ def _person_names(props: dict[str, Any]) -> list[str]:
 
 def _birth_date(props: dict[str, Any]) -> str:
     """One birth date, or none when the source gives several: a wrong year lowers a true
-    match by 0.30 (see engine/index.py), so an uncertain date is worse than no date."""
+    match by 0.30 (see palermo/names/index.py), so an uncertain date is worse than no date."""
     dates = {value[:10] if len(value) >= 10 else value[:4] for value in _values(props, "birthDate")}
     return dates.pop() if len(dates) == 1 else ""
 

@@ -71,7 +71,7 @@ class WatchedPerson(models.Model):
 class PersonWord(models.Model):
     """A distinct name part of the watch list (the index's vocabulary): never changed or
     removed, so a process may keep what it read of it. ``text`` gives back the matcher's
-    parsed part (engine.index.word_text)."""
+    parsed part (palermo.names.name_keys.word_text)."""
 
     text = models.CharField(max_length=1000, unique=True)
 
@@ -80,8 +80,8 @@ class PersonWord(models.Model):
 
 
 class PersonWordKey(models.Model):
-    """A retrieval key of a list word (engine.index.token_keys): a query part looks up its
-    own keys here to find the list words that may match it."""
+    """A retrieval key of a list word (palermo.names.name_keys.token_keys): a query part
+    looks up its own keys here to find the list words that may match it."""
 
     key = models.CharField(max_length=1000)
     word = models.ForeignKey(PersonWord, on_delete=models.CASCADE, related_name="+",
@@ -97,8 +97,8 @@ class PersonWordKey(models.Model):
 
 class PersonNameKey(models.Model):
     """A posting of a watched person under a word, a lone word or a pair of words of one of
-    its names (engine.index.person_postings). Kept in step with the list in the same
-    transaction as every change (screening.person_keys); a removed person takes its keys."""
+    its names (palermo.names.name_keys.person_postings). Kept in step with the list in the
+    same transaction as every change (screening.person_keys); a removed person takes its keys."""
 
     key = models.BigIntegerField()
     person = models.ForeignKey(WatchedPerson, on_delete=models.CASCADE, related_name="+")

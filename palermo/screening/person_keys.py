@@ -1,6 +1,6 @@
 """The person index in the database (issue 19).
 
-The same two steps as the engine's in-memory ``PersonIndex`` (see engine/index.py), kept in
+The same two steps as the in-memory ``PersonIndex`` of ``palermo/names/index.py``, kept in
 three tables instead of a process's memory:
 
 * ``PersonWord`` and ``PersonWordKey``: the vocabulary, every distinct name part of the list
@@ -28,8 +28,8 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_save
 
-from palermo.screening.engine.index import qualifier_adjustment
-from palermo.screening.engine.name_keys import (
+from palermo.names.index import qualifier_adjustment
+from palermo.names.name_keys import (
     informative,
     pair_key,
     person_postings,
@@ -38,7 +38,7 @@ from palermo.screening.engine.name_keys import (
     word_text,
     word_token,
 )
-from palermo.screening.engine.names import Token, parse_name, score_parsed, token_sim
+from palermo.names.names import Token, parse_name, score_parsed, token_sim
 from palermo.screening.models import PersonNameKey, PersonWord, PersonWordKey, WatchedPerson
 
 MAX_CANDIDATES = 100

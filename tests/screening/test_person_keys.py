@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from django.db import connection
 
+from palermo.names.name_keys import informative, person_postings, word_text
+from palermo.names.names import DEFAULT_THRESHOLD, parse_name
 from palermo.screening import demo, person_keys, services, watchlists
-from palermo.screening.engine.name_keys import informative, person_postings, word_text
-from palermo.screening.engine.names import DEFAULT_THRESHOLD, parse_name
 from palermo.screening.importing import import_file
 from palermo.screening.models import PersonNameKey, PersonWord, WatchedPerson
 from palermo.screening.services import Query

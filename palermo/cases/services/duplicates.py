@@ -1,15 +1,13 @@
 """One human being, one person: likely duplicates among the persons a user may see, merging
 them with a record of what moved, and undoing a merge.
 
-Name matching goes through one function, ``name_score``: the screening engine's cross-script
-matcher when it is installed, otherwise a plain token comparison.
+Name matching goes through one function, ``name_score``: the cross-script matcher of
+``palermo.names``, the one screening checks watch lists with.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +29,7 @@ from palermo.cases.services import restricted
 from palermo.cases.services.access import Sight, listable_cases, person_sight, sight_of
 from palermo.cases.services.codes import check_length
 from palermo.cases.services.errors import NotAllowed, ServiceError
+from palermo.names.names import score_names
 from palermo.web.limits import NOTE
 
 if TYPE_CHECKING:
@@ -40,21 +39,7 @@ THRESHOLD = 0.75
 SEARCH_LIMIT = 5_000  # most recent persons compared; the screening index replaces this scan
 
 
-def _plain(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c for c in folded if not unicodedata.combining(c))
-    return sorted(part for part in letters.replace("-", " ").split() if part)
-
-
-def _fallback_score(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, " ".join(_plain(a)), " ".join(_plain(b))).ratio()
-
-
 def name_score(a: str, b: str) -> float:
-    try:
-        from palermo.screening.engine.names import score_names
-    except ImportError:
-        return _fallback_score(a, b)
     return score_names(a, b)
 
 

@@ -19,9 +19,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from palermo.names.index import PersonIndex
+from palermo.names.names import DEFAULT_THRESHOLD
 from palermo.screening.engine.documents import confusable_variants, normalise
-from palermo.screening.engine.index import PersonIndex
-from palermo.screening.engine.names import DEFAULT_THRESHOLD
 
 MAGIC = b"PALERMO-OFFLINE-WATCHLISTS 1\n"
 

@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from palermo.access.services.errors import ServiceError
+from palermo.names.names import DEFAULT_THRESHOLD, explain_names
 from palermo.screening import person_keys
-from palermo.screening.engine.names import DEFAULT_THRESHOLD, explain_names
 from palermo.screening.models import WatchedPerson
 from palermo.screening.services.query import MAX_NAME, Hit, Query
 from palermo.screening.services.registries import notice_of

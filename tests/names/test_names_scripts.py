@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from palermo.screening.engine.names import (
+from palermo.names.names import (
     DEFAULT_THRESHOLD,
     INITIAL,
     NAME,
@@ -20,7 +20,7 @@ from palermo.screening.engine.names import (
     parse_name,
     score_names,
 )
-from palermo.screening.engine.readings import foreign_readings
+from palermo.names.readings import foreign_readings
 
 DATA = Path(__file__).parent / "data"
 
@@ -197,8 +197,8 @@ def test_held_part_of_the_script_sets_keeps_precision_and_recall(
 def test_the_matchers_caches_stay_small() -> None:
     # About 300 bytes an entry: the pair caches and the parsed names stay well under the
     # 100 MB a server process may spend on the person index (issue 19).
-    from palermo.screening.engine.name_parts import make_token
-    from palermo.screening.engine.names import _plain_sim, token_sim
+    from palermo.names.name_parts import make_token
+    from palermo.names.names import _plain_sim, token_sim
 
     entries = sum(f.cache_info().maxsize or 0 for f in (token_sim, _plain_sim, parse_name))
     assert entries * 300 < 60_000_000 and (make_token.cache_info().maxsize or 0) <= 131072

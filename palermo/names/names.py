@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from palermo.screening.engine.name_parts import (
+from palermo.names.name_parts import (
     INITIAL,
     NAME,
     NUMBER,
@@ -29,18 +29,18 @@ from palermo.screening.engine.name_parts import (
     make_token,
     parse_name,
 )
-from palermo.screening.engine.name_shape import join_adjacent, shape_of
-from palermo.screening.engine.phonetic import fuzzy as _fuzzy
-from palermo.screening.engine.phonetic import (
+from palermo.names.name_shape import join_adjacent, shape_of
+from palermo.names.phonetic import fuzzy as _fuzzy
+from palermo.names.phonetic import (
     latin_skeleton,
     phonetic_key,
     skeleton_distance,
     strong_skeleton,
     vowelled_skeleton,
 )
-from palermo.screening.engine.phonetic import skeleton_sim as _skeleton_sim
-from palermo.screening.engine.readings import foreign_latin, spoken_skeletons
-from palermo.screening.engine.translit import (
+from palermo.names.phonetic import skeleton_sim as _skeleton_sim
+from palermo.names.readings import foreign_latin, spoken_skeletons
+from palermo.names.translit import (
     ABJADS,
     CYRILLIC,
     EQUIVALENT_NAMES,

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from palermo.screening.engine.name_parts import make_token
-from palermo.screening.engine.names import NAME, NUMBER, Token
-from palermo.screening.engine.phonetic import loose_skeleton
-from palermo.screening.engine.translit import LATIN, strip_marks
+from palermo.names.name_parts import make_token
+from palermo.names.names import NAME, NUMBER, Token
+from palermo.names.phonetic import loose_skeleton
+from palermo.names.translit import LATIN, strip_marks
 
 PAIR_SHIFT = 1 << 32
 _INFORMATIVE = (NAME, NUMBER)

@@ -51,8 +51,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from palermo.screening.engine.name_keys import PAIR_SHIFT, informative, pair_key, token_keys
-from palermo.screening.engine.names import Token, parse_name, score_parsed, token_sim
+from palermo.names.name_keys import PAIR_SHIFT, informative, pair_key, token_keys
+from palermo.names.names import Token, parse_name, score_parsed, token_sim
 
 # Persons scored with the full matcher per query, at most.
 _MAX_CANDIDATES = 100

@@ -15,9 +15,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from palermo.screening.engine.name_parts import NAME, PARTICLE, Token, make_token
-from palermo.screening.engine.phonetic import latin_skeleton, strong_skeleton
-from palermo.screening.engine.translit import ABJADS, abjad_skeleton, to_latin
+from palermo.names.name_parts import NAME, PARTICLE, Token, make_token
+from palermo.names.phonetic import latin_skeleton, strong_skeleton
+from palermo.names.translit import ABJADS, abjad_skeleton, to_latin
 
 PartSim = Callable[[Token, Token], tuple[float, str]]
 # The pairs of neighbouring kinds that may be written as one word.

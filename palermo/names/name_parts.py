@@ -15,8 +15,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from palermo.screening.engine.phonetic import latin_skeleton, phonetic_key
-from palermo.screening.engine.translit import (
+from palermo.names.phonetic import latin_skeleton, phonetic_key
+from palermo.names.translit import (
     ABJADS,
     ARABIC,
     ARABIC_ARTICLE,

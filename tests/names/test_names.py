@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from palermo.screening.engine.names import DEFAULT_THRESHOLD, explain_names, score_names
+from palermo.names.names import DEFAULT_THRESHOLD, explain_names, score_names
 
 DATA = Path(__file__).parent / "data"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from palermo.screening.engine.index import PersonIndex, qualifier_adjustment
-from palermo.screening.engine.names import DEFAULT_THRESHOLD, score_names
+from palermo.names.index import PersonIndex, qualifier_adjustment
+from palermo.names.names import DEFAULT_THRESHOLD, score_names
 
 
 def _index() -> PersonIndex:
@@ -73,7 +73,7 @@ def test_scan_agrees_with_search_on_top_hit() -> None:
 
 
 def test_removed_and_changed_people_leave_the_index() -> None:
-    from palermo.screening.engine.index import PersonIndex
+    from palermo.names.index import PersonIndex
 
     index = PersonIndex()
     index.add(1, ["Dmitri Volkov"], birth_date="1979-02-11")
@@ -152,8 +152,8 @@ def test_one_letter_slips_in_short_hebrew_and_arabic_names_are_found() -> None:
 
 
 def test_a_stored_word_gives_back_the_very_part_the_matcher_parsed() -> None:
-    from palermo.screening.engine.name_keys import informative, word_text, word_token
-    from palermo.screening.engine.names import parse_name
+    from palermo.names.name_keys import informative, word_text, word_token
+    from palermo.names.names import parse_name
 
     for name in ("Abd al-Aziz bin Saud", "עבד אל עזיז", "عبد العزيز", "Дмитрий Волков",
                  "Jan van der Berg", "O'Neil 2nd", "משה כ\"ץ"):
@@ -162,7 +162,7 @@ def test_a_stored_word_gives_back_the_very_part_the_matcher_parsed() -> None:
 
 
 def test_postings_pair_the_parts_of_one_name_only() -> None:
-    from palermo.screening.engine.name_keys import pair_key, person_postings, single_key
+    from palermo.names.name_keys import pair_key, person_postings, single_key
 
     keys = person_postings([[1, 2, 3], [4]])
     assert keys == {1, 2, 3, 4, pair_key(1, 2), pair_key(1, 3), pair_key(2, 3), single_key(4)}

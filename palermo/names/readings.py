@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from palermo.screening.engine.translit import strip_marks
+from palermo.names.translit import strip_marks
 
 
 class _Language(NamedTuple):
