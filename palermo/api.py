@@ -31,7 +31,6 @@ from ninja.parser import Parser
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from palermo.access.api import router as access_router
-from palermo.access.permissions import ApiForbidden, DenyUndeclared, signed_in_or_token
 from palermo.access.services.errors import NotAllowed, ServiceError, StaleWrite
 from palermo.audit.api import router as audit_router
 from palermo.awards.api import router as awards_router
@@ -40,6 +39,7 @@ from palermo.core.errors import error_response as error
 from palermo.directory.api import router as directory_router
 from palermo.exchange.api import router as exchange_router
 from palermo.governance.api import router as governance_router
+from palermo.guards import ApiForbidden, DenyUndeclared, signed_in_or_token
 from palermo.insights.api import router as insights_router
 from palermo.library.api import router as library_router
 from palermo.messaging.api import router as messaging_router

@@ -51,6 +51,14 @@ def test_an_engine_importing_django_breaks_the_lint(tmp_path: Path) -> None:
     assert "palermo.screening.engine.careless -> django" in done.stdout
 
 
+def test_the_name_matcher_importing_django_breaks_the_lint(tmp_path: Path) -> None:
+    package = _copy(tmp_path)
+    (package / "names" / "careless.py").write_text("from django.db import connection\n")
+    done = _lint(tmp_path)
+    assert done.returncode == 1
+    assert "palermo.names.careless -> django" in done.stdout
+
+
 def test_reading_another_capabilitys_models_breaks_the_lint(tmp_path: Path) -> None:
     package = _copy(tmp_path)
     (package / "notices" / "services" / "careless.py").write_text(
@@ -63,6 +71,16 @@ def test_reading_another_capabilitys_models_breaks_the_lint(tmp_path: Path) -> N
 def test_a_cycle_between_apps_breaks_the_lint(tmp_path: Path) -> None:
     package = _copy(tmp_path)
     (package / "vocab" / "careless.py").write_text("from palermo.training import services\n")
+    done = _lint(tmp_path)
+    assert done.returncode == 1
+    assert "No cycles between packages BROKEN" in done.stdout
+
+
+def test_the_guards_importing_an_app_breaks_the_lint(tmp_path: Path) -> None:
+    # audit's own pages take the guards, so guards reading audit would close a cycle.
+    package = _copy(tmp_path)
+    guards = package / "guards.py"
+    guards.write_text(guards.read_text() + "\nfrom palermo.audit import services\n")
     done = _lint(tmp_path)
     assert done.returncode == 1
     assert "No cycles between packages BROKEN" in done.stdout

@@ -15,9 +15,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonRespons
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from palermo.access.permissions import SELF_GUARDED_NAMESPACES, declared_permission
 from palermo.access.services import mfa
 from palermo.audit import services as audit
+from palermo.guards import SELF_GUARDED_NAMESPACES, declared_permission
 
 Handler = Callable[[HttpRequest], HttpResponseBase]
 LOGIN_AT = "palermo_login_at"

@@ -5,9 +5,9 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from palermo.access.permissions import Permission
 from palermo.audit import services
 from palermo.audit.schemas import AuditEventOut, ChainReportOut
+from palermo.guards import Permission
 
 router = Router(tags=["audit"])
 

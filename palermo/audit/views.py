@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from palermo.access.permissions import actor, requires
 from palermo.audit import actions, services
 from palermo.audit.forms import AuditSearchForm
+from palermo.guards import actor, requires
 
 PAGE_SIZE = 50
 

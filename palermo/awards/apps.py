@@ -13,9 +13,9 @@ class AwardsConfig(AppConfig):
         from django.utils import timezone
         from django.utils.translation import gettext_lazy as _
 
-        from palermo.access.permissions import actor
         from palermo.awards.models import Cycle
         from palermo.awards.services import cycles, jury
+        from palermo.guards import actor
         from palermo.web.navigation import Card, NavEntry, add_card, add_entry
 
         def card(request: HttpRequest) -> dict[str, Any]:

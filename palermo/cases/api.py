@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from palermo.access.permissions import Permission
 from palermo.access.services import agencies
 from palermo.cases import schemas
 from palermo.cases.services import (
@@ -23,6 +22,7 @@ from palermo.cases.services import (
 )
 from palermo.cases.services.errors import PossibleDuplicates, ServiceError
 from palermo.core.api import acting_user
+from palermo.guards import Permission
 
 if TYPE_CHECKING:
     from palermo.cases.models import Case, IndicatorAssessment, Referral, Task

@@ -11,8 +11,8 @@ from palermo.web.navigation import Badge, Card, NavEntry, add_badge, add_card, a
 
 
 def _my_work(request: HttpRequest) -> dict[str, Any]:
-    from palermo.access.permissions import actor
     from palermo.cases.services import tasks, timeline
+    from palermo.guards import actor
 
     user = actor(request)
     mine = tasks.for_user(user)
@@ -21,8 +21,8 @@ def _my_work(request: HttpRequest) -> dict[str, Any]:
 
 
 def _unread(request: HttpRequest) -> int:
-    from palermo.access.permissions import actor
     from palermo.cases.services import timeline
+    from palermo.guards import actor
 
     return timeline.unread(actor(request)).count()
 

@@ -12,8 +12,8 @@ class DirectoryConfig(AppConfig):
         from django.http import HttpRequest
         from django.utils.translation import gettext_lazy as _
 
-        from palermo.access.permissions import actor
         from palermo.directory.services import agreements
+        from palermo.guards import actor
         from palermo.web.navigation import Badge, Card, NavEntry, add_badge, add_card, add_entry
 
         def renewals(request: HttpRequest) -> dict[str, Any]:

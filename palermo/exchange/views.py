@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.cases.services import persons, reading
 from palermo.exchange import message
@@ -34,6 +33,7 @@ from palermo.exchange.services import ctdc, ftm, htcds_fields, htcds_read, inbou
 from palermo.exchange.services import htcds_export as htcds_export_service
 from palermo.exchange.services import htcds_import as htcds_import_service
 from palermo.exchange.services import partners as trust
+from palermo.guards import actor, requires
 from palermo.web.forms import query_int, show
 from palermo.web.safety import safe_next
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 def actions_card(request: HttpRequest) -> dict[str, Any]:
     """The coordinator's office sees every overdue item; every agency its own open ones."""
-    from palermo.access.permissions import actor
     from palermo.governance.services import actions
+    from palermo.guards import actor
 
     user = actor(request)
     overdue = actions.overdue(user) if user.has_perm("governance.edit") else None

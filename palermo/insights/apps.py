@@ -11,7 +11,7 @@ class InsightsConfig(AppConfig):
         from django.utils import timezone
         from django.utils.translation import gettext_lazy as _
 
-        from palermo.access.permissions import actor
+        from palermo.guards import actor
         from palermo.insights.services import dashboard
         from palermo.insights.services.periods import Period
         from palermo.web.navigation import Card, NavEntry, add_card, add_entry

@@ -10,8 +10,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.messaging import services
 from palermo.messaging.forms import ComposeForm, ForwardForm, PermissionForm, ReplyForm, show
 from palermo.messaging.models import LINK_TYPES

@@ -9,7 +9,7 @@ class NoticesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from palermo.access.permissions import actor
+        from palermo.guards import actor
         from palermo.notices.services import interpol_codes, notices, travel
         from palermo.screening import services as screening
         from palermo.web.navigation import AlertSource, NavEntry, add_alert_source, add_entry

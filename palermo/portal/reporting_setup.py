@@ -12,7 +12,7 @@ from palermo.portal.services import language
 
 
 def _card(request: HttpRequest) -> dict[str, Any]:
-    from palermo.access.permissions import actor
+    from palermo.guards import actor
     from palermo.portal.services import triage
 
     user = actor(request)

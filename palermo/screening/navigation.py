@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from palermo.access.permissions import actor
+from palermo.guards import actor
 from palermo.screening import alerts
 from palermo.web.navigation import AlertSource, NavEntry, add_alert_source, add_entry
 

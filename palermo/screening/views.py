@@ -13,8 +13,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.screening import alerts, services, watchlists
 from palermo.screening.forms import CloseForm, PostForm
 from palermo.screening.importing import import_file

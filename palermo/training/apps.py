@@ -11,7 +11,7 @@ class TrainingConfig(AppConfig):
         from django.utils import timezone
         from django.utils.translation import gettext_lazy as _
 
-        from palermo.access.permissions import actor
+        from palermo.guards import actor
         from palermo.training.services import courses, coverage
         from palermo.web.navigation import Card, NavEntry, add_card, add_entry
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.http import HttpResponseBase
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
+
+# Keeps a signed-in user's choice on their account. Access registers it in its ready(), as
+# web may not import access's services (access uses web's helpers).
+LanguageKeeper = Callable[["User", str], None]
+_keepers: list[LanguageKeeper] = []
 
 
 def supported(language: str) -> bool:
@@ -24,3 +33,14 @@ def activate_for_response(response: HttpResponseBase, language: str) -> HttpResp
             samesite=cast(Any, settings.LANGUAGE_COOKIE_SAMESITE),
         )
     return response
+
+
+def remember_choices_with(keeper: LanguageKeeper) -> None:
+    if keeper not in _keepers:
+        _keepers.append(keeper)
+
+
+def remember_choice(user: User, language: str) -> None:
+    """The user's account keeps the language they chose, for their next sign-in."""
+    for keeper in _keepers:
+        keeper(user, language)

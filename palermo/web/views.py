@@ -12,10 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 
-from palermo.access.permissions import actor, public, requires
-from palermo.access.services import users
+from palermo.guards import actor, public, requires
 from palermo.web import navigation
-from palermo.web.language import supported
+from palermo.web.language import remember_choice, supported
 
 
 @requires("web.view_dashboard")
@@ -47,7 +46,7 @@ def switch_language(request: HttpRequest) -> HttpResponseBase:
     language = request.POST.get("language", "")
     # set_language itself refuses a "next" address on another host.
     if supported(language) and request.user.is_authenticated:
-        users.set_language(actor(request), language)
+        remember_choice(actor(request), language)
     return set_language(request)
 
 

@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from palermo.access.permissions import (
+from palermo.api import api
+from palermo.exchange.api import PartnerSignature
+from palermo.guards import (
     PUBLIC,
     DenyUndeclared,
     Permission,
     Published,
     declared_permission,
 )
-from palermo.api import api
-from palermo.exchange.api import PartnerSignature
 from tests.access.factories import api_token
 
 # Public pages, each named on purpose: the sign-in flow, the health check, the language switch,

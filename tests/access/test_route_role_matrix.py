@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from palermo.access.permissions import PUBLIC, SIGNED_IN, declared_permission
+from palermo.guards import PUBLIC, SIGNED_IN, declared_permission
 from palermo.vocab import registry
 from tests.conftest import sign_in
 

@@ -16,6 +16,11 @@ def listing() -> QuerySet[Agency]:
     return Agency.objects.order_by("name")
 
 
+def named(name: str) -> Agency | None:
+    """The agency with exactly this name (the operator's ``--agency``), if there is one."""
+    return Agency.objects.filter(name=name).first()
+
+
 def holding(permission: str, *, country: str = "", kind: str = "") -> QuerySet[Agency]:
     """Active agencies with an active user whose roles grant ``permission``: who can act on
     an alert that needs it."""

@@ -22,6 +22,11 @@ def listing() -> QuerySet[Role]:
     return Role.objects.order_by("code")
 
 
+def with_codes(codes: list[str]) -> dict[str, Role]:
+    """The roles among ``codes`` that exist, by code; a code without a role is left out."""
+    return {role.code: role for role in Role.objects.filter(code__in=codes)}
+
+
 def sync_defaults() -> int:
     """Bring the default roles in line with vocab/roles.yaml; returns how many were created.
 

@@ -97,6 +97,10 @@ def _note_use(entry: token_cache.Entry, now: dt.datetime) -> None:
     ).update(last_used_at=now)
 
 
+def get(token_id: int) -> ApiToken | None:
+    return ApiToken.objects.filter(pk=token_id).first()
+
+
 def owned_by(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 

@@ -34,6 +34,11 @@ def holding(permission: str) -> QuerySet[User]:
     return listing(include_disabled=False).filter(roles__in=role_ids).distinct()
 
 
+def administrator_exists() -> bool:
+    """Whether an active user holds the administrator role (``palermo init`` runs once)."""
+    return User.objects.filter(roles__code="administrator", is_active=True).exists()
+
+
 def check_password(password: str, user: User | None = None) -> None:
     try:
         password_validation.validate_password(password, user)

@@ -17,9 +17,9 @@ from palermo.access.forms import (
     UserForm,
 )
 from palermo.access.models import Role
-from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies, mfa, roles, tokens, users
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.vocab import registry
 from palermo.web.forms import show
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.forms import TokenForm
-from palermo.access.permissions import actor, requires
 from palermo.access.services import mfa, tokens
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 
 
 @requires("access.view_own_profile")

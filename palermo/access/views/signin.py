@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from palermo.access.forms import CodeForm, SignInForm
 from palermo.access.middleware import start_session_clock
-from palermo.access.permissions import public, signed_in
 from palermo.access.services import mfa
 from palermo.access.services.errors import ServiceError
+from palermo.guards import public, signed_in
 from palermo.web.forms import show
 from palermo.web.language import activate_for_response
 from palermo.web.safety import safe_next

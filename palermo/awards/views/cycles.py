@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.awards.forms import CycleForm, InviteeForm, JurorForm, ProgrammeForm
 from palermo.awards.models import Cycle, Invitee
 from palermo.awards.services import ceremony, cycles, jury, nominations
 from palermo.awards.services.common import juror_of
+from palermo.guards import actor, requires
 from palermo.web.forms import query_int, show
 
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.awards.models import Cycle
 from palermo.awards.services import cycles, jury, nominations
 from palermo.awards.services.common import juror_of
+from palermo.guards import actor, requires
 
 DONE = {"conflict": gettext_lazy("Conflict of interest declared; you will not score this "
                                   "nomination."),

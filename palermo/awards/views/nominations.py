@@ -10,12 +10,12 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import NotAllowed, ServiceError
 from palermo.awards.forms import NominationForm
 from palermo.awards.models import Attachment, Cycle
 from palermo.awards.services import cycles, jury, nominations
 from palermo.awards.services.common import juror_of
+from palermo.guards import actor, requires
 from palermo.vocab import registry
 from palermo.web.forms import show
 

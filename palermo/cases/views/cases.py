@@ -13,7 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.cases.forms import (
     AgencyJoinForm,
     CaseForm,
@@ -24,6 +23,7 @@ from palermo.cases.forms import (
 )
 from palermo.cases.services import cases, documents, reading, restricted, timeline
 from palermo.cases.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.vocab import registry
 from palermo.web.forms import parse_int, show
 from palermo.web.safety import safe_next

@@ -9,12 +9,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires, signed_in
 from palermo.cases.forms import ReferralAnswerForm, ReferralForm, TaskForm, TaskStateForm
 from palermo.cases.models import Referral
 from palermo.cases.services import access, overview, persons, reading, referrals, tasks, timeline
 from palermo.cases.services.errors import ServiceError
 from palermo.cases.views.cases import case_page, posted, vocab_label
+from palermo.guards import actor, requires, signed_in
 from palermo.web.forms import query_int, show
 from palermo.web.safety import safe_next
 

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.cases.forms import (
     AssessmentForm,
     DecideStatusForm,
@@ -22,6 +21,7 @@ from palermo.cases.services import assessment, duplicates, persons, reading
 from palermo.cases.services.access import may_edit
 from palermo.cases.services.errors import PossibleDuplicates, ServiceError
 from palermo.cases.views.cases import posted, vocab_label
+from palermo.guards import actor, requires
 from palermo.web.forms import parse_int, show
 
 

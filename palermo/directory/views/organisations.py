@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.access.permissions import actor, requires
 from palermo.directory.forms import OrganisationForm
 from palermo.directory.services import activity, agreements, exports, organisations
+from palermo.guards import actor, requires
 from palermo.web.forms import query_int, save
 
 

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.directory.forms import AgreementForm, ContactForm
 from palermo.directory.services import agreements, contacts, organisations
+from palermo.guards import actor, requires
 from palermo.web.forms import query_int, save
 
 

@@ -10,12 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import PlanActionForm, PlanItemForm, StatusForm, TitleForm
 from palermo.governance.models import ActionStatus
 from palermo.governance.services import actions, plan
+from palermo.guards import actor, requires
 from palermo.web.forms import parse_int, query_int, show
 
 

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from palermo.access.permissions import actor, requires
 from palermo.governance.services import calendar
+from palermo.guards import actor, requires
 from palermo.web.forms import parse_int
 
 

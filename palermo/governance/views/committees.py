@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import CommitteeForm, MeetingForm, MemberForm
 from palermo.governance.services import actions, committees, meetings
+from palermo.guards import actor, requires
 from palermo.web.forms import save, show
 
 

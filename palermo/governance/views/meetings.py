@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
 from palermo.governance.forms import (
     AttendeeForm,
@@ -22,6 +21,7 @@ from palermo.governance.forms import (
 )
 from palermo.governance.models import Meeting
 from palermo.governance.services import actions, documents, meetings, minutes, plan
+from palermo.guards import actor, requires
 from palermo.web.forms import parse_int, save, show
 
 

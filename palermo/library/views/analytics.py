@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
-from palermo.access.permissions import actor, requires
+from palermo.guards import actor, requires
 from palermo.library import chart
 from palermo.library.services import analytics
 from palermo.vocab import registry

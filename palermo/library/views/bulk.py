@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.library.forms import ImportForm
 from palermo.library.services import bulk
 

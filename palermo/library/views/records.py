@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.library import facets, services
 from palermo.library.engine.backend import FACETS, SORTS, SearchRequest
 from palermo.library.forms import FORMS

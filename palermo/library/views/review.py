@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.library import services
 from palermo.library.forms import ReviewForm, edit_form, initial_from
 from palermo.library.indexing import KINDS

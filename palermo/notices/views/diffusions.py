@@ -10,8 +10,8 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.notices.forms import DiffusionForm
 from palermo.notices.models import Diffusion
 from palermo.notices.services import diffusions

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.notices.forms import NoticeForm, ReviewForm, TripForm
 from palermo.notices.models import Notice, NoticeState
 from palermo.notices.services import lifecycle, notices, photos, publicity, travel

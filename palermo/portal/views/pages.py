@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from palermo.access.permissions import public
+from palermo.guards import public
 from palermo.portal.services import language, page_markup, pages
 
 

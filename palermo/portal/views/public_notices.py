@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from palermo.access.permissions import public
+from palermo.guards import public
 from palermo.notices.services.publicity import Extract
 from palermo.portal.services import language, public_notices, throttle
 from palermo.portal.services.errors import PortalError

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from palermo.access.permissions import public
+from palermo.guards import public
 from palermo.portal.models.reports import LIMITS
 from palermo.portal.report_forms import AdditionForm, ReportForm, ReturnForm
 from palermo.portal.services import images, language, reports, throttle

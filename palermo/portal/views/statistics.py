@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from palermo.access.permissions import public
+from palermo.guards import public
 from palermo.portal.services import statistics
 
 

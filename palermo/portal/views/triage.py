@@ -6,7 +6,7 @@ next to its field; a done one says what happened, to whom, and what comes next."
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -16,15 +16,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from palermo.access.models import User
-from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
 from palermo.cases.services import reading
+from palermo.guards import actor, requires
 from palermo.portal.services import into_case, triage
 from palermo.portal.triage_forms import LinkForm, OpenCaseForm, ReferForm, ReplyForm, VersionForm
 from palermo.vocab import registry
 from palermo.web.forms import show
+
+if TYPE_CHECKING:
+    from palermo.access.models import User
 
 
 @requires("portal.triage")

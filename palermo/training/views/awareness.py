@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services import agencies
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.training.forms import CampaignForm, MaterialForm, ReachForm
 from palermo.training.services import campaigns, courses, coverage, materials
 from palermo.web.forms import parse_int, show

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from palermo.access.permissions import public
+from palermo.guards import public
 from palermo.training.services import certificates
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from palermo.access.permissions import actor, requires
 from palermo.access.services.errors import ServiceError
+from palermo.guards import actor, requires
 from palermo.training.forms import EvaluationForm, RegistrationForm
 from palermo.training.models import Registration, TrainingSession
 from palermo.training.services import certificates, courses, evaluations, trainees

@@ -9,7 +9,6 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
-from palermo.access.services import roles
 from palermo.vocab import registry
 
 register = template.Library()
@@ -39,11 +38,6 @@ def vocab_definition(code: str, vocabulary: str) -> str:
 def vocab_terms(vocabulary: str) -> list[Any]:
     """``{% for term in "case_statuses"|vocab_terms %}``"""
     return list(registry.get(vocabulary))
-
-
-@register.filter
-def role_label(role: Any) -> str:
-    return roles.label(role, get_language() or "en")
 
 
 @register.filter

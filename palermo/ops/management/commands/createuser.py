@@ -2,8 +2,7 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from palermo.access.models import Agency, Role
-from palermo.access.services import users
+from palermo.access.services import agencies, roles, users
 from palermo.access.services.errors import ServiceError
 from palermo.ops.command import PalermoCommand
 
@@ -20,10 +19,10 @@ class Command(PalermoCommand):
         parser.add_argument("--no-input", action="store_false", dest="interactive")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        agency = Agency.objects.filter(name=options["agency"]).first()
+        agency = agencies.named(options["agency"])
         if agency is None:
             raise ServiceError(f"no agency named {options['agency']!r}", field="--agency")
-        found = {role.code: role for role in Role.objects.filter(code__in=options["role"])}
+        found = roles.with_codes(options["role"])
         missing = [code for code in options["role"] if code not in found]
         if missing:
             raise ServiceError(f"no role {missing[0]!r}", field="--role")

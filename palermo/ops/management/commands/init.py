@@ -3,7 +3,6 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import CommandParser
 
-from palermo.access.models import User
 from palermo.access.services import agencies, roles, users
 from palermo.access.services.errors import ServiceError
 from palermo.ops.command import PalermoCommand
@@ -29,7 +28,7 @@ class Command(PalermoCommand):
         self.stdout.write("database migrated")
         created = roles.sync_defaults()
         self.stdout.write(f"default roles: {created} added")
-        if User.objects.filter(roles__code="administrator", is_active=True).exists():
+        if users.administrator_exists():
             self.stdout.write("an administrator exists already; nothing more to do")
             return
         email = options["email"]
@@ -43,7 +42,7 @@ class Command(PalermoCommand):
                                         country=options["country"])
         admin = users.create(
             actor=None, email=email, full_name=options["name"], agency=agency,
-            roles=list(roles.Role.objects.filter(code="administrator")), password=password,
+            roles=list(roles.with_codes(["administrator"]).values()), password=password,
             is_superuser=True,
         )
         self.stdout.write(f"administrator {admin.email} created; they set up a second factor "

@@ -2,7 +2,6 @@ from typing import Any
 
 from django.core.management.base import CommandParser
 
-from palermo.access.models import ApiToken
 from palermo.access.services import tokens
 from palermo.access.services.errors import ServiceError
 from palermo.core.commands import user_by_email
@@ -29,7 +28,7 @@ class Command(PalermoCommand):
                 state = "revoked" if token.revoked_at else "active"
                 self.stdout.write(f"{token.pk}\t{token.prefix}…\t{token.name}\t{state}")
         else:
-            found = ApiToken.objects.filter(pk=options["token_id"]).first()
+            found = tokens.get(options["token_id"])
             if found is None:
                 raise ServiceError(f"no token {options['token_id']}", field="ID")
             tokens.revoke(found, actor=None)

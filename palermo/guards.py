@@ -5,23 +5,26 @@ DenyByDefaultMiddleware refuses any page view that carries none of them.
 API: ``auth=Permission("audit.view")`` on each operation; the API's default ``auth`` refuses
 every operation that declares nothing. ``tests/access/test_route_permissions.py`` walks every
 URL and fails for one without a declaration.
+
+The guards sit beneath every app, the foundations included (audit's and vocab's own pages
+take them), so they import nothing of Palermo's. What they need from the apps is handed to
+them in ``AppConfig.ready()`` through ``register``: vocab says which permission names exist,
+audit records a refusal, access checks a bearer token. Until an app has done so the guards
+refuse: an unknown permission name, no token accepted, a refusal that cannot be recorded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseBase
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from ninja.security import HttpBearer
 from ninja.utils import check_csrf
-
-from palermo.audit import services as audit
-from palermo.core.errors import error_response
-from palermo.vocab import registry
 
 if TYPE_CHECKING:
     from palermo.access.models import User
@@ -34,6 +37,48 @@ SELF_GUARDED_NAMESPACES = {"admin", "api"}
 
 View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
+# Whether a permission name is declared (vocab/permissions.yaml).
+PermissionKnown = Callable[[str], bool]
+# Writes the refusal of ``permission`` for this request to the audit log; raises if it cannot.
+RefusalRecorder = Callable[[HttpRequest, str], None]
+# The user a bearer token acts for, or None for a token that is unknown, expired or revoked.
+TokenAuthenticator = Callable[[str, HttpRequest], "User | None"]
+
+
+def _no_permission_known(permission: str) -> bool:
+    return False
+
+
+def _no_refusal_recorder(request: HttpRequest, permission: str) -> None:
+    # Fail closed: a refusal that leaves no trace in the audit log fails the request.
+    raise ImproperlyConfigured("no app has registered how refusals are recorded")
+
+
+def _no_token_accepted(token: str, request: HttpRequest) -> User | None:
+    return None
+
+
+@dataclass
+class _Hooks:
+    permission_known: PermissionKnown = _no_permission_known
+    record_refusal: RefusalRecorder = _no_refusal_recorder
+    authenticate_token: TokenAuthenticator = _no_token_accepted
+
+
+_hooks = _Hooks()
+
+
+def register(*, permission_known: PermissionKnown | None = None,
+             record_refusal: RefusalRecorder | None = None,
+             authenticate_token: TokenAuthenticator | None = None) -> None:
+    """Called by the owning app in its ``AppConfig.ready()``: vocab, audit and access."""
+    if permission_known is not None:
+        _hooks.permission_known = permission_known
+    if record_refusal is not None:
+        _hooks.record_refusal = record_refusal
+    if authenticate_token is not None:
+        _hooks.authenticate_token = authenticate_token
+
 
 class ApiForbidden(Exception):
     """An authenticated API caller lacks the permission the route declares."""
@@ -44,16 +89,9 @@ class ApiForbidden(Exception):
 
 
 def _known(permission: str) -> str:
-    if permission not in registry.get("permissions"):
+    if not _hooks.permission_known(permission):
         raise ValueError(f"{permission!r} is not in vocab/permissions.yaml")
     return permission
-
-
-def _deny(request: HttpRequest, permission: str) -> None:
-    audit.record(
-        "access.denied", request=request, outcome="denied",
-        object_type="url", object_id=request.path[:64], detail={"permission": permission},
-    )
 
 
 def requires(permission: str) -> Callable[[View], View]:
@@ -66,7 +104,7 @@ def requires(permission: str) -> Callable[[View], View]:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not request.user.has_perm(permission):
-                _deny(request, permission)
+                _hooks.record_refusal(request, permission)
                 raise PermissionDenied(permission)
             return view(request, *args, **kwargs)
 
@@ -98,10 +136,7 @@ def signed_in_or_token(view: View) -> View:
         if request.headers.get("Authorization"):
             # As for the operations: a request that presents a token is judged by it alone.
             if _bearer_user(request) is None:
-                response = error_response(401, "unauthenticated", "send a valid token in "
-                                          "the Authorization: Bearer header, or sign in")
-                response["WWW-Authenticate"] = "Bearer"
-                return response
+                return _unauthenticated()
             return view(request, *args, **kwargs)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -111,13 +146,23 @@ def signed_in_or_token(view: View) -> View:
     return guarded  # type: ignore[return-value]
 
 
-def _bearer_user(request: HttpRequest) -> Any:
+def _unauthenticated() -> JsonResponse:
+    # The API's one error shape (core.errors.error_response), written out here because core
+    # leans on audit and vocab, whose own routes these guards protect.
+    response = JsonResponse({"error": {
+        "code": "unauthenticated",
+        "message": "send a valid token in the Authorization: Bearer header, or sign in",
+        "fields": {},
+    }}, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def _bearer_user(request: HttpRequest) -> User | None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return None
-    from palermo.access.services import tokens
-
-    return tokens.authenticate(token.strip(), request=request)
+    return _hooks.authenticate_token(token.strip(), request)
 
 
 def public(view: View) -> View:
@@ -156,14 +201,12 @@ class Permission(HttpBearer):
                 return None
             user = session_user
         if not user.has_perm(self.permission):
-            _deny(request, self.permission)
+            _hooks.record_refusal(request, self.permission)
             raise ApiForbidden(self.permission)
         return user
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        from palermo.access.services import tokens
-
-        return tokens.authenticate(token, request=request)
+        return _hooks.authenticate_token(token, request)
 
 
 class Published(HttpBearer):
