@@ -1,5 +1,6 @@
 """Governance under /api/v1/governance/: committees, meetings, minutes, decisions and
-action items, bills, and the calendar as ICS, through the same services as the pages."""
+action items, bills, and the calendar as ICS, through the same services as the pages. The
+answers are the schemas of ``schemas.py``, built from what the services return."""
 
 from typing import Any
 
@@ -8,13 +9,20 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from palermo.access.permissions import Permission
 from palermo.access.services import agencies
 from palermo.access.services import users as user_services
 from palermo.access.services.errors import ServiceError
 from palermo.core.api import acting_user
 from palermo.governance import schemas
-from palermo.governance.models import ActionItem, Bill, Committee, Meeting, Minutes
+from palermo.governance.models import (
+    ActionItem,
+    Bill,
+    Committee,
+    Decision,
+    Meeting,
+    Minutes,
+    Position,
+)
 from palermo.governance.services import (
     actions,
     calendar,
@@ -24,38 +32,9 @@ from palermo.governance.services import (
     minutes,
     plan,
 )
+from palermo.guards import Permission
 
 router = Router(tags=["governance"])
-
-
-def _committee(c: Committee) -> dict[str, Any]:
-    return {"id": c.pk, "name": c.name, "kind": c.kind, "mandate": c.mandate,
-            "chair_agency_id": c.chair_agency_id,
-            "member_agency_ids": [m.agency_id for m in c.members.all()]}
-
-
-def _meeting(m: Meeting) -> dict[str, Any]:
-    return {**{name: getattr(m, name) for name in meetings.FIELDS}, "id": m.pk,
-            "committee_id": m.committee_id, "version": m.version}
-
-
-def _item(i: ActionItem) -> dict[str, Any]:
-    return {"id": i.pk, "title": i.title, "owner_agency_id": i.owner_agency_id,
-            "owner_id": i.owner_id, "deadline": i.deadline, "status": i.status,
-            "progress_note": i.progress_note, "decision_id": i.decision_id,
-            "plan_action_id": i.plan_action_id, "overdue": i.is_overdue,
-            "version": i.version}
-
-
-def _minutes(m: Minutes) -> dict[str, Any]:
-    return {"id": m.pk, "meeting_id": m.meeting_id, "number": m.number, "text": m.text,
-            "state": m.state, "correction_reason": m.correction_reason, "version": m.version}
-
-
-def _bill(b: Bill) -> dict[str, Any]:
-    return {**{name: getattr(b, name) for name in legislation.FIELDS}, "id": b.pk,
-            "stage": b.stage, "decision_ids": b.decision_ids, "opinion_ids": b.opinion_ids,
-            "version": b.version}
 
 
 def _agency(agency_id: int | None, field: str) -> Any:
@@ -69,39 +48,36 @@ def _agency(agency_id: int | None, field: str) -> Any:
 
 @router.get("/committees", response=list[schemas.CommitteeOut],
             auth=Permission("governance.view"))
-def committee_list(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_committee(c) for c in committees.listing(acting_user(request))
-            .prefetch_related("members")]
+def committee_list(request: HttpRequest) -> list[Committee]:
+    return list(committees.listing(acting_user(request)).prefetch_related("members"))
 
 
 @router.post("/committees", response={201: schemas.CommitteeOut},
              auth=Permission("governance.edit"))
 def committee_create(request: HttpRequest, payload: schemas.CommitteeIn
-                     ) -> Status[dict[str, Any]]:
-    committee = committees.create(actor=acting_user(request), request=request, name=payload.name,
-                                  kind=payload.kind, mandate=payload.mandate,
-                                  chair_agency=_agency(payload.chair_agency_id,
-                                                       "chair_agency_id"))
-    return Status(201, _committee(committee))
+                     ) -> Status[Committee]:
+    return Status(201, committees.create(actor=acting_user(request), request=request,
+                                         name=payload.name, kind=payload.kind,
+                                         mandate=payload.mandate,
+                                         chair_agency=_agency(payload.chair_agency_id,
+                                                              "chair_agency_id")))
 
 
 @router.get("/meetings", response=list[schemas.MeetingOut], auth=Permission("governance.view"))
-def meeting_list(request: HttpRequest, committee_id: int | None = None
-                 ) -> list[dict[str, Any]]:
+def meeting_list(request: HttpRequest, committee_id: int | None = None) -> list[Meeting]:
     found = meetings.listing(acting_user(request))
     if committee_id:
         found = found.filter(committee_id=committee_id)
-    return [_meeting(m) for m in found[:500]]
+    return list(found[:500])
 
 
 @router.post("/committees/{committee_id}/meetings", response={201: schemas.MeetingOut},
              auth=Permission("governance.edit"))
 def meeting_create(request: HttpRequest, committee_id: int, payload: schemas.MeetingIn
-                   ) -> Status[dict[str, Any]]:
+                   ) -> Status[Meeting]:
     committee = get_object_or_404(committees.listing(acting_user(request)), pk=committee_id)
-    meeting = meetings.create(committee, actor=acting_user(request), request=request,
-                              **payload.dict())
-    return Status(201, _meeting(meeting))
+    return Status(201, meetings.create(committee, actor=acting_user(request), request=request,
+                                       **payload.dict()))
 
 
 def _get_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
@@ -111,7 +87,7 @@ def _get_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
 @router.post("/meetings/{meeting_id}/decisions", response={201: schemas.DecisionOut},
              auth=Permission("governance.edit"))
 def decision_create(request: HttpRequest, meeting_id: int, payload: schemas.DecisionIn
-                    ) -> Status[dict[str, Any]]:
+                    ) -> Status[Decision]:
     user = acting_user(request)
     specs = []
     for n, item in enumerate(payload.items):
@@ -131,70 +107,66 @@ def decision_create(request: HttpRequest, meeting_id: int, payload: schemas.Deci
             title=item.title, owner_agency=_agency(item.owner_agency_id,
                                                    f"items.{n}.owner_agency_id"),
             deadline=item.deadline, owner=owner, plan_action=action))
-    decision = actions.record_decision(_get_meeting(request, meeting_id), payload.text, specs,
-                                       actor=user, request=request)
-    return Status(201, {"id": decision.pk, "meeting_id": decision.meeting_id,
-                        "number": decision.number, "text": decision.text,
-                        "items": [_item(i) for i in decision.action_items.all()]})
+    return Status(201, actions.record_decision(_get_meeting(request, meeting_id), payload.text,
+                                               specs, actor=user, request=request))
 
 
 @router.put("/meetings/{meeting_id}/minutes", response=schemas.MinutesOut,
             auth=Permission("governance.edit"))
 def minutes_save(request: HttpRequest, meeting_id: int, payload: schemas.MinutesIn
-                 ) -> dict[str, Any]:
-    return _minutes(minutes.save_draft(_get_meeting(request, meeting_id), payload.text,
-                                       actor=acting_user(request), version=payload.version,
-                                       request=request))
+                 ) -> Minutes:
+    return minutes.save_draft(_get_meeting(request, meeting_id), payload.text,
+                              actor=acting_user(request), version=payload.version,
+                              request=request)
 
 
 @router.post("/meetings/{meeting_id}/minutes/approve", response=schemas.MinutesOut,
              auth=Permission("governance.approve_minutes"))
 def minutes_approve(request: HttpRequest, meeting_id: int, payload: schemas.VersionIn
-                    ) -> dict[str, Any]:
+                    ) -> Minutes:
     draft = minutes.draft_of(_get_meeting(request, meeting_id))
     if draft is None:
         raise ServiceError(_("There is no draft to approve."), field="state")
-    return _minutes(minutes.approve(draft, actor=acting_user(request), version=payload.version,
-                                    request=request))
+    return minutes.approve(draft, actor=acting_user(request), version=payload.version,
+                           request=request)
 
 
 @router.post("/meetings/{meeting_id}/minutes/correct", response={201: schemas.MinutesOut},
              auth=Permission("governance.edit"))
 def minutes_correct(request: HttpRequest, meeting_id: int, payload: schemas.CorrectionIn
-                    ) -> Status[dict[str, Any]]:
-    return Status(201, _minutes(minutes.correct(_get_meeting(request, meeting_id),
-                                                actor=acting_user(request), reason=payload.reason,
-                                                request=request)))
+                    ) -> Status[Minutes]:
+    return Status(201, minutes.correct(_get_meeting(request, meeting_id),
+                                       actor=acting_user(request), reason=payload.reason,
+                                       request=request))
 
 
 @router.get("/actions", response=list[schemas.ActionItemOut],
             auth=Permission("governance.view"))
 def action_list(request: HttpRequest, agency_id: int | None = None, status: str = "",
-                overdue: bool = False) -> list[dict[str, Any]]:
+                overdue: bool = False) -> list[ActionItem]:
     found = actions.search(acting_user(request), agency_id=agency_id, status=status,
                            overdue=overdue)
-    return [_item(i) for i in found[:500]]
+    return list(found[:500])
 
 
 @router.post("/actions/{action_id}/status", response=schemas.ActionItemOut,
              auth=Permission("governance.view"))
 def action_status(request: HttpRequest, action_id: int, payload: schemas.ActionStatusIn
-                  ) -> dict[str, Any]:
+                  ) -> ActionItem:
     item = get_object_or_404(actions.listing(acting_user(request)), pk=action_id)
-    return _item(actions.set_status(item, payload.status, actor=acting_user(request),
-                                    version=payload.version, note=payload.note,
-                                    request=request))
+    return actions.set_status(item, payload.status, actor=acting_user(request),
+                              version=payload.version, note=payload.note, request=request)
 
 
 @router.get("/bills", response=list[schemas.BillOut], auth=Permission("governance.view"))
-def bill_list(request: HttpRequest, stage: str = "", q: str = "") -> list[dict[str, Any]]:
-    return [_bill(b) for b in legislation.search(acting_user(request), q=q, stage=stage)[:500]]
+def bill_list(request: HttpRequest, stage: str = "", q: str = "") -> list[Bill]:
+    return list(legislation.search(acting_user(request), q=q, stage=stage)[:500])
 
 
 @router.post("/bills", response={201: schemas.BillOut}, auth=Permission("governance.edit"))
-def bill_create(request: HttpRequest, payload: schemas.BillIn) -> Status[dict[str, Any]]:
-    return Status(201, _bill(legislation.create(actor=acting_user(request), request=request,
-                                                **payload.dict())))
+def bill_create(request: HttpRequest, payload: schemas.BillIn) -> Status[Bill]:
+    return Status(201, legislation.create(actor=acting_user(request), request=request,
+                                          **payload.dict()))
 
 
 def _get_bill(request: HttpRequest, bill_id: int) -> Bill:
@@ -204,24 +176,22 @@ def _get_bill(request: HttpRequest, bill_id: int) -> Bill:
 @router.post("/bills/{bill_id}/stage", response=schemas.BillOut,
              auth=Permission("governance.edit"))
 def bill_stage(request: HttpRequest, bill_id: int, payload: schemas.StageIn
-               ) -> dict[str, Any]:
-    return _bill(legislation.set_stage(_get_bill(request, bill_id), payload.stage,
-                                       on=payload.on, actor=acting_user(request),
-                                       version=payload.version, request=request))
+               ) -> Bill:
+    return legislation.set_stage(_get_bill(request, bill_id), payload.stage, on=payload.on,
+                                 actor=acting_user(request), version=payload.version,
+                                 request=request)
 
 
 @router.post("/bills/{bill_id}/positions", response={201: schemas.PositionOut},
              auth=Permission("governance.edit"))
 def bill_position(request: HttpRequest, bill_id: int, payload: schemas.PositionIn
-                  ) -> Status[dict[str, Any]]:
-    position = legislation.write_position(_get_bill(request, bill_id), payload.text,
-                                          kind=payload.kind, note=payload.note,
-                                          actor=acting_user(request), request=request)
-    return Status(201, {"id": position.pk, "number": position.number, "text": position.text,
-                        "kind": position.kind, "note": position.note,
-                        "written_at": position.written_at})
+                  ) -> Status[Position]:
+    return Status(201, legislation.write_position(_get_bill(request, bill_id), payload.text,
+                                                  kind=payload.kind, note=payload.note,
+                                                  actor=acting_user(request), request=request))
 
 
+# Not a schema: the calendar is iCalendar (RFC 5545), the format calendar programs read.
 @router.get("/calendar.ics", auth=Permission("governance.view"))
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     body = calendar.ics(acting_user(request), base_url=request.build_absolute_uri("/").rstrip("/"),

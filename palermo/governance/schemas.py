@@ -1,4 +1,11 @@
+"""What the governance API reads and answers. The answers are built from the services' own
+records (a committee, a meeting, a decision and its action items, minutes, a bill) by the
+resolvers here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
+from typing import Any
 
 from ninja import Field, Schema
 
@@ -19,6 +26,10 @@ class CommitteeOut(Schema):
     mandate: str
     chair_agency_id: int | None
     member_agency_ids: list[int]
+
+    @staticmethod
+    def resolve_member_agency_ids(committee: Any) -> list[int]:
+        return [member.agency_id for member in committee.members.all()]
 
 
 class MeetingIn(Schema):
@@ -67,6 +78,10 @@ class ActionItemOut(Schema):
     overdue: bool
     version: int
 
+    @staticmethod
+    def resolve_overdue(item: Any) -> bool:
+        return bool(item.is_overdue)
+
 
 class DecisionOut(Schema):
     id: int
@@ -74,6 +89,10 @@ class DecisionOut(Schema):
     number: int
     text: str
     items: list[ActionItemOut]
+
+    @staticmethod
+    def resolve_items(decision: Any) -> list[Any]:
+        return list(decision.action_items.all())
 
 
 class ActionStatusIn(Schema):

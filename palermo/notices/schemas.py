@@ -1,8 +1,17 @@
+"""What the notices API reads and answers. The answers are built from the services' own
+records (a notice, a trip, a travel alert, a diffusion, an import report) by the resolvers
+here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from ninja import Field, Schema
 
+from palermo.core.api import acting_user
+from palermo.notices.services import travel
 from palermo.web.limits import INT32_MAX, NAMES, NOTE, TEXT, Code, Codes, Ids, PersonName, Version
 
 Names = list[PersonName]
@@ -68,6 +77,10 @@ class NoticeOut(Schema):
     renewal_requested: bool
     version: int
 
+    @staticmethod
+    def resolve_issuing_agency(notice: Any) -> str:
+        return str(notice.issuing_agency.name)
+
 
 class ReviewIn(Schema):
     checks: dict[Code, bool] = Field(max_length=NAMES)
@@ -91,7 +104,9 @@ class TripIn(Schema):
     note: str = Field("", max_length=NOTE)
 
 
-class TripOut(Schema):
+class TravelAlertTripOut(Schema):
+    """The trip (``Trip``) a travel alert is about."""
+
     id: int
     to_country: str
     from_country: str
@@ -101,16 +116,31 @@ class TripOut(Schema):
     note: str
     notice_id: int
     source: str
+
+
+class TripOut(TravelAlertTripOut):
+    """A trip just registered, with the agencies its travel alerts went to."""
+
     alerted_agencies: list[str]
+
+    @staticmethod
+    def resolve_alerted_agencies(trip: Any) -> list[str]:
+        return [alert.agency.name for alert in trip.alerts.select_related("agency")]
+
+
+def _full_name(user: Any) -> str | None:
+    return user.full_name if user is not None else None
 
 
 class TravelAlertOut(Schema):
+    """A travel alert (``TravelAlert``) with the notice's subject it is about."""
+
     id: int
     notice_id: int
     colour: str
     subject_names: list[str]
     requested_action: str
-    trip: dict[str, Any]
+    trip: TravelAlertTripOut
     created_at: dt.datetime
     acknowledged_at: dt.datetime | None
     follow_up: str
@@ -126,6 +156,43 @@ class TravelAlertOut(Schema):
     outcome_note: str
     may_act: bool
     version: int
+
+    @staticmethod
+    def resolve_notice_id(alert: Any) -> int:
+        return int(alert.trip.notice_id)
+
+    @staticmethod
+    def resolve_colour(alert: Any) -> str:
+        return str(alert.trip.notice.colour)
+
+    @staticmethod
+    def resolve_subject_names(alert: Any) -> list[str]:
+        return list(alert.trip.notice.subject_names)
+
+    @staticmethod
+    def resolve_requested_action(alert: Any) -> str:
+        return str(alert.trip.notice.requested_action)
+
+    @staticmethod
+    def resolve_agency(alert: Any) -> str:
+        return str(alert.agency.name)
+
+    @staticmethod
+    def resolve_acknowledged_by(alert: Any) -> str | None:
+        return _full_name(alert.acknowledged_by)
+
+    @staticmethod
+    def resolve_taken_by(alert: Any) -> str | None:
+        return _full_name(alert.taken_by)
+
+    @staticmethod
+    def resolve_closed_by(alert: Any) -> str | None:
+        return _full_name(alert.closed_by)
+
+    @staticmethod
+    def resolve_may_act(alert: Any, context: dict[str, Any]) -> bool:
+        # Whether the caller may take the next step, as the page shows it.
+        return travel.may_act(alert, acting_user(context["request"]))
 
 
 class FollowUpIn(Schema):
@@ -157,6 +224,18 @@ class DiffusionIn(Schema):
     kinds: Codes = []
 
 
+class DiffusionRecipientOut(Schema):
+    """An agency a diffusion went to (``DiffusionRecipient``) and its answer."""
+
+    agency: str
+    acknowledged_at: dt.datetime | None
+    response: str
+
+    @staticmethod
+    def resolve_agency(recipient: Any) -> str:
+        return str(recipient.agency.name)
+
+
 class DiffusionOut(Schema):
     id: int
     colour: str
@@ -166,16 +245,43 @@ class DiffusionOut(Schema):
     sender_agency: str
     sent_at: dt.datetime
     state: str
-    recipients: list[dict[str, Any]]
+    recipients: list[DiffusionRecipientOut]
+
+    @staticmethod
+    def resolve_sender_agency(diffusion: Any) -> str:
+        return str(diffusion.sender_agency.name)
+
+    @staticmethod
+    def resolve_recipients(diffusion: Any) -> list[Any]:
+        # A no-op when the list already fetched them for every diffusion at once.
+        prefetch_related_objects([diffusion], "recipients__agency")
+        return list(diffusion.recipients.all())
 
 
 class ResponseIn(Schema):
     response: str = Field("", max_length=NOTE)
 
 
+class NoticeImportErrorOut(Schema):
+    """A record of an INTERPOL file left out: ``(position from 1, reason)`` in the report."""
+
+    position: int
+    reason: str
+
+    @staticmethod
+    def resolve_position(error: tuple[int, str]) -> int:
+        return error[0]
+
+    @staticmethod
+    def resolve_reason(error: tuple[int, str]) -> str:
+        return error[1]
+
+
 class ImportOut(Schema):
+    """What an import of INTERPOL notices did (``interpol.ImportReport``)."""
+
     imported: bool
     created: int
     updated: int
     skipped: int
-    errors: list[dict[str, Any]]
+    errors: list[NoticeImportErrorOut]
