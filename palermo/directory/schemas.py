@@ -1,9 +1,19 @@
+"""What the directory API reads and answers. The answers are built from the directory's own
+records (an organisation, a contact, an agreement) by the schemas here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ninja import Field, Schema
 
 from palermo.web.limits import NAMES, NOTE, TEXT, Codes, Id, Version
+
+if TYPE_CHECKING:
+    from palermo.directory.models import Contact, Organisation
+    from palermo.directory.services.activity import KeyState
 
 # An exchange key id from the trust store.
 KeyId = Annotated[str, Field(max_length=128)]
@@ -110,13 +120,33 @@ class AgreementOut(Schema):
     renewal_note: str
 
 
-class KeyStateOut(Schema):
+class ExchangeKeyStateOut(Schema):
     key_id: str
     state: str
     partner: str
 
 
+@dataclass(frozen=True)
+class OrganisationPage:
+    """An organisation with what its detail shows beside it: its contacts (read through the
+    audited service) and the trust state of its exchange keys. Every other attribute, its
+    agreements among them, is the organisation's own, so the answer reads as the record."""
+
+    organisation: Organisation
+    contacts: list[Contact]
+    exchange_keys: list[KeyState]
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for what the page itself lacks; its own and special names stay missing
+        # (copying or unpickling would otherwise recurse).
+        if name == "organisation" or name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.organisation, name)
+
+
 class OrganisationDetail(OrganisationOut):
+    """Built from an ``OrganisationPage``."""
+
     contacts: list[ContactOut]
     agreements: list[AgreementOut]
-    exchange_keys: list[KeyStateOut]
+    exchange_keys: list[ExchangeKeyStateOut]

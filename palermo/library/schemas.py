@@ -1,17 +1,52 @@
+"""What the library API reads and answers. The answers are built from what the services
+return (a search's result, a record, a proposed change, a sentencing distribution) by the
+resolvers here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ninja import Field, Schema
 
+from palermo.library.services import records, review
 from palermo.web.limits import NOTE, Version
 
+if TYPE_CHECKING:
+    from palermo.library.engine.backend import Hit, SearchResult
+    from palermo.library.models import Citation, JudicialDecision
+    from palermo.library.services.analytics import Distribution, Group
 
-class FacetValue(Schema):
+
+class LibrarySearchParams(Schema):
+    q: str = ""
+    sort: str = "relevance"
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    offset: int = 0
+    limit: int = 20
+    kind: list[str] = []
+    country: list[str] = []
+    court_level: list[str] = []
+    legal_system: list[str] = []
+    verdict: list[str] = []
+    exploitation: list[str] = []
+    sector: list[str] = []
+    year: list[str] = []
+    language: list[str] = []
+    transnational: list[str] = []
+    organised_crime: list[str] = []
+
+
+class LibraryFacetValue(Schema):
     value: str
     count: int
 
 
-class HitOut(Schema):
+class LibraryHitOut(Schema):
+    """One record found (built from the engine's ``Hit``, whose key names kind and id)."""
+
     kind: str
     id: int
     title: str
@@ -19,22 +54,73 @@ class HitOut(Schema):
     score: float
     snippet: str
 
+    @staticmethod
+    def resolve_kind(hit: Hit) -> str:
+        return records.hit_target(hit.key)[0]
 
-class SearchOut(Schema):
+    @staticmethod
+    def resolve_id(hit: Hit) -> int:
+        return records.hit_target(hit.key)[1]
+
+
+class LibrarySearchOut(Schema):
+    """Built from the engine's ``SearchResult``."""
+
     total: int
     approximate: bool
-    hits: list[HitOut]
-    facets: dict[str, list[FacetValue]]
+    hits: list[LibraryHitOut]
+    facets: dict[str, list[LibraryFacetValue]]
+
+    @staticmethod
+    def resolve_facets(found: SearchResult) -> dict[str, list[LibraryFacetValue]]:
+        return {name: [LibraryFacetValue(value=value, count=count) for value, count in values]
+                for name, values in found.facets.items()}
 
 
 class CitationOut(Schema):
+    """What a decision cites (built from a ``Citation``); ``decision_id`` is the cited
+    decision, None while the library does not hold it."""
+
     text: str
     key: str
     form: str
-    decision_id: int | None  # the cited decision (in "cites") or the citing one ("cited_by")
+    decision_id: int | None
+
+    @staticmethod
+    def resolve_decision_id(citation: Citation) -> int | None:
+        return citation.cited_id
+
+
+class CitedByOut(CitationOut):
+    """A decision citing this one; ``decision_id`` is the citing decision."""
+
+    @staticmethod
+    def resolve_decision_id(citation: Citation) -> int | None:
+        return citation.citing_id
+
+
+@dataclass(frozen=True)
+class DecisionPage:
+    """A decision with what its detail shows beside it: the decisions appealed from it and
+    the citations both ways. Every other attribute is the decision's own, so the answer
+    reads as the record."""
+
+    decision: JudicialDecision
+    appeal_ids: list[int]
+    cites: list[Citation]
+    cited_by: list[Citation]
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for what the page itself lacks; its own and special names stay missing
+        # (copying or unpickling would otherwise recurse).
+        if name == "decision" or name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.decision, name)
 
 
 class JudicialDecisionOut(Schema):
+    """Built from a ``DecisionPage``."""
+
     id: int
     country: str
     court: str
@@ -46,7 +132,7 @@ class JudicialDecisionOut(Schema):
     previous_decision_id: int | None
     appeal_ids: list[int]
     cites: list[CitationOut]
-    cited_by: list[CitationOut]
+    cited_by: list[CitedByOut]
     charges: list[dict[str, Any]]
     sentences: list[dict[str, Any]]
     victims_count: int | None
@@ -67,7 +153,7 @@ class JudicialDecisionOut(Schema):
     version: int
 
 
-class OpinionOut(Schema):
+class ExpertOpinionOut(Schema):
     id: int
     author: str
     expertise: str
@@ -80,7 +166,7 @@ class OpinionOut(Schema):
     version: int
 
 
-class GuideOut(Schema):
+class InvestigatorGuideOut(Schema):
     id: int
     form: str
     title: str
@@ -91,25 +177,27 @@ class GuideOut(Schema):
     version: int
 
 
-class ChangeIn(Schema):
+class ProposedChangeIn(Schema):
     version: Version
     # A record's fields by name (a decision has about thirty); a full text may be long.
     fields: dict[str, Any] = Field(max_length=100)
     note: str = Field("", max_length=NOTE)
 
 
-class ReturnIn(Schema):
+class ChangeReturnIn(Schema):
     reason: str = Field(max_length=NOTE)
 
 
-class DifferenceOut(Schema):
+class ChangeDifferenceOut(Schema):
     field: str
     label: str
     old: str
     new: str
 
 
-class ChangeOut(Schema):
+class ProposedChangeOut(Schema):
+    """Built from the ``ProposedChange``, with each changed field as it was and would be."""
+
     id: int
     kind: str
     record_id: int
@@ -123,17 +211,23 @@ class ChangeOut(Schema):
     reviewed_by_id: int | None
     reviewed_at: dt.datetime | None
     reason: str
-    differences: list[DifferenceOut]
+    differences: list[ChangeDifferenceOut]
+
+    @staticmethod
+    def resolve_differences(change: Any) -> list[review.Difference]:
+        return review.diff(change)
 
 
-class VersionOut(Schema):
+class RecordVersionOut(Schema):
     version: int
     published_at: dt.datetime
     change_id: int | None
     values: dict[str, Any]
 
 
-class GroupOut(Schema):
+class SentenceGroupOut(Schema):
+    """The spread of sentences in a year or a court (built from ``analytics.Group``)."""
+
     label: str
     count: int
     low: float
@@ -141,6 +235,14 @@ class GroupOut(Schema):
     median: float
     upper_quartile: float
     high: float
+
+    @staticmethod
+    def resolve_lower_quartile(group: Group) -> float:
+        return group.quartiles[0]
+
+    @staticmethod
+    def resolve_upper_quartile(group: Group) -> float:
+        return group.quartiles[1]
 
 
 class SentenceOut(Schema):
@@ -155,9 +257,15 @@ class SentenceOut(Schema):
 
 
 class SentencesOut(Schema):
+    """Built from ``analytics.Distribution``."""
+
     charge: str
     exploitation: str
     count: int
-    by_year: list[GroupOut]
-    by_court: list[GroupOut]
+    by_year: list[SentenceGroupOut]
+    by_court: list[SentenceGroupOut]
     sentences: list[SentenceOut]
+
+    @staticmethod
+    def resolve_count(found: Distribution) -> int:
+        return len(found.sentences)
