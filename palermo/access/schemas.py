@@ -1,6 +1,14 @@
+"""What the access API answers, built from the services' own records (a user, an agency,
+a token) by the resolvers here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
+from typing import Any
 
 from ninja import Schema
+
+from palermo.access.services import mfa
 
 
 class AgencyOut(Schema):
@@ -22,10 +30,24 @@ class UserOut(Schema):
     time_zone: str
     version: int
 
+    @staticmethod
+    def resolve_roles(user: Any) -> list[str]:
+        return [role.code for role in user.roles.all()]
+
 
 class MeOut(UserOut):
+    """The calling user, with what they may do and whether they have a second factor."""
+
     permissions: list[str]
     second_factor: bool
+
+    @staticmethod
+    def resolve_permissions(user: Any) -> list[str]:
+        return sorted(user.palermo_permissions())
+
+    @staticmethod
+    def resolve_second_factor(user: Any) -> bool:
+        return bool(mfa.has_device(user))
 
 
 class TokenOut(Schema):

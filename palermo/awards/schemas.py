@@ -1,5 +1,10 @@
+"""What the awards API reads and answers, built from the services' own records (a
+nomination, a score, a ranked row, a laureate) by the resolvers here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
@@ -37,6 +42,14 @@ class NominationOut(Schema):
     eligible: bool | None
     attachments: list[str]
 
+    @staticmethod
+    def resolve_nominating_agency(nomination: Any) -> str:
+        return str(nomination.nominating_agency.name)
+
+    @staticmethod
+    def resolve_attachments(nomination: Any) -> list[str]:
+        return [attachment.name for attachment in nomination.attachments.all()]
+
 
 class ScoreIn(Schema):
     marks: dict[Code, Annotated[int, Field(ge=0, le=10)]] = Field(max_length=CODES)
@@ -44,12 +57,16 @@ class ScoreIn(Schema):
 
 
 class ScoreOut(Schema):
+    """A juror's score (``Score``) as stored: the marks cleaned and the weighted total."""
+
     nomination_id: int
     marks: dict[str, int]
     total: float
 
 
 class RankedOut(Schema):
+    """A row of ``jury.ranking`` (``jury.Ranked``)."""
+
     nomination_id: int
     nominee_name: str
     mean: float | None
@@ -57,9 +74,31 @@ class RankedOut(Schema):
     conflicts: int
     laureate: bool
 
+    @staticmethod
+    def resolve_nomination_id(row: Any) -> int:
+        return int(row.nomination.pk)
+
+    @staticmethod
+    def resolve_nominee_name(row: Any) -> str:
+        return str(row.nomination.nominee_name)
+
 
 class LaureateOut(Schema):
+    """A laureate of the archive (``Laureate``), named by its nomination."""
+
     year: int
     nominee_name: str
     nominee_organisation: str
     citation: str
+
+    @staticmethod
+    def resolve_year(laureate: Any) -> int:
+        return int(laureate.nomination.cycle.year)
+
+    @staticmethod
+    def resolve_nominee_name(laureate: Any) -> str:
+        return str(laureate.nomination.nominee_name)
+
+    @staticmethod
+    def resolve_nominee_organisation(laureate: Any) -> str:
+        return str(laureate.nomination.nominee_organisation)

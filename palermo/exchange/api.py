@@ -12,7 +12,6 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader
 
-from palermo.access.permissions import Permission, Published
 from palermo.access.services.errors import ServiceError
 from palermo.core.api import acting_user
 from palermo.exchange import message
@@ -37,6 +36,7 @@ from palermo.exchange.services import (
     partners,
     receipts,
 )
+from palermo.guards import Permission, Published
 
 if TYPE_CHECKING:
     from palermo.exchange.models import CaseReport, Partner
@@ -69,7 +69,7 @@ class PartnerSignature(APIKeyHeader):
 @router.get("/schema/{version}", auth=Published())
 def schema(request: HttpRequest, version: str) -> HttpResponse:
     """The JSON Schema (draft 2020-12) of a message version."""
-    try:
+    try:  # a plain document: the JSON Schema itself, as partners validate against it
         return JsonResponse(message.schema(version))
     except message.MessageError as exc:
         raise HttpError(404, str(exc)) from None
@@ -111,7 +111,7 @@ def report_detail(request: HttpRequest, report_id: int, reason: str = "") -> dic
     confidential report asks ``?reason=``."""
     seen = inbound.open_report(_get(request, report_id), actor=acting_user(request),
                                request=request, reason=reason)
-    return seen.content
+    return seen.content  # a plain document: the exchange message itself, in its own format
 
 
 def _get(request: HttpRequest, report_id: int) -> CaseReport:
@@ -180,8 +180,7 @@ def report_import(request: HttpRequest) -> Status[CaseReport]:
 def htcds_field_list(request: HttpRequest) -> dict[str, Any]:
     """Every field of HTCDS 2.0 by name, with what Palermo does with it, and Palermo's own
     columns."""
-    return {"standard": "HTCDS", "version": htcds_fields.table()["version"],
-            "fields": htcds_fields.standard(), "palermo_columns": htcds_fields.palermo_columns()}
+    return htcds_fields.table()
 
 
 @router.post("/htcds/import", auth=Permission("exchange.receive"))
@@ -198,6 +197,7 @@ def htcds_file_import(request: HttpRequest, case: str = "", dry_run: bool = Fals
         raise ServiceError("the body is empty: send the CSV file", field="body")
     report = htcds_import.import_csv(raw, actor=acting_user(request), request=request,
                                      case=case, dry_run=dry_run, date_order=date_order)
+    # A plain document: the mapping report, as the ``exchange`` command writes it too.
     return JsonResponse(report.as_dict(), status=422 if report.problems else 200)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from ninja import Schema
 from pydantic import Field
 
+from palermo.exchange.services import htcds_fields
 from palermo.web import limits
 
 
@@ -124,7 +125,18 @@ class HtcdsColumnOut(Schema):
 
 
 class HtcdsFieldsOut(Schema):
+    """The standard's field table as shipped (``htcds_fields.table``), with what Palermo
+    does with each field and Palermo's own columns."""
+
     standard: str
     version: str
     fields: list[HtcdsFieldOut]
     palermo_columns: list[HtcdsColumnOut]
+
+    @staticmethod
+    def resolve_fields(table: Any) -> tuple[Any, ...]:
+        return htcds_fields.standard()
+
+    @staticmethod
+    def resolve_palermo_columns(table: Any) -> tuple[Any, ...]:
+        return htcds_fields.palermo_columns()

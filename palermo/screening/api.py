@@ -1,16 +1,17 @@
 """POST /api/v1/screening/check: the public contract of frontline screening; and the owning
 agency's alerts under /api/v1/screening/alerts, through the same services as their pages."""
 
-from typing import Any, Literal
+from typing import Literal
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
 from ninja.errors import ValidationError
 
-from palermo.access.permissions import Permission
 from palermo.access.services.errors import ServiceError
 from palermo.core.api import acting_user
+from palermo.guards import Permission
 from palermo.screening import alerts, schemas, services
 from palermo.screening.models import Alert
 
@@ -38,33 +39,22 @@ def to_query(payload: schemas.CheckIn) -> services.Query:
 
 
 @router.post("/check", response=schemas.CheckOut, auth=Permission("screening.check"))
-def check(request: HttpRequest, payload: schemas.CheckIn) -> dict[str, Any]:
-    result = services.check(acting_user(request), to_query(payload),
-                            post=payload.post, reason=payload.reason, request=request)
-    return {"hits": [hit.__dict__ for hit in result.hits], "mrz": result.mrz,
-            "warnings": result.warnings, "took_ms": result.took_ms}
+def check(request: HttpRequest, payload: schemas.CheckIn) -> services.Result:
+    return services.check(acting_user(request), to_query(payload),
+                          post=payload.post, reason=payload.reason, request=request)
 
 
-# Alerts: who may see and act on which is the alerts service's, as on the pages.
+if settings.PALERMO_BENCH_ROUTES:
+    @router.post("/_bench/check-shaped", response=schemas.CheckOut,
+                 auth=Permission("screening.check"), include_in_schema=False)
+    def bench_check_shaped(request: HttpRequest, payload: schemas.CheckIn) -> services.Result:
+        """bench/bench_screening_http.py's floor for the check: its token, body and answer
+        through the API, and nothing looked up or audited (routed only when benchmarking)."""
+        return services.Result()
 
-def _name(user: Any) -> str | None:
-    return user.full_name if user is not None else None
 
-
-def _alert_out(alert: Alert, user: Any) -> dict[str, Any]:
-    return {
-        "id": alert.pk, "kind": alert.kind, "agency": alert.agency.name, "score": alert.score,
-        "record": alerts.record_shown(alert, user), "name_shown": alerts.shows_name(alert, user),
-        "query": alert.query, "notice_id": alert.notice_id, "check_seq": alert.check_seq,
-        "post": alert.post, "checked_by": alert.checked_by.full_name,
-        "checked_by_agency": alert.checked_by.agency.name, "checked_at": alert.checked_at,
-        "state": alert.state, "acknowledged_by": _name(alert.acknowledged_by),
-        "acknowledged_at": alert.acknowledged_at, "taken_by": _name(alert.taken_by),
-        "taken_at": alert.taken_at, "closed_by": _name(alert.closed_by),
-        "closed_at": alert.closed_at, "outcome": alert.outcome,
-        "outcome_note": alert.outcome_note, "may_act": alerts.may_act(alert, user),
-        "links": alerts.links(alert, user), "version": alert.version}
-
+# Alerts: who may see and act on which is the alerts service's, as on the pages; the answers
+# are ``schemas.AlertOut``, built from the alert for the acting user.
 
 def _alert(request: HttpRequest, alert_id: int) -> Alert:
     return get_object_or_404(alerts.visible(acting_user(request)), pk=alert_id)
@@ -72,39 +62,35 @@ def _alert(request: HttpRequest, alert_id: int) -> Alert:
 
 @router.get("/alerts", response=list[schemas.AlertOut], auth=Permission("screening.manage"))
 def alert_list(request: HttpRequest,
-               show: Literal["open", "closed", "all"] = "open") -> list[dict[str, Any]]:
+               show: Literal["open", "closed", "all"] = "open") -> list[Alert]:
     """The caller's agency's alerts (every agency's for the coordinator), newest first, as
     the alerts page lists them: ``open`` (not closed yet), ``closed`` or ``all``."""
-    user = acting_user(request)
-    return [_alert_out(alert, user) for alert in alerts.listing(user, show)[:200]]
+    return list(alerts.listing(acting_user(request), show)[:200])
 
 
 @router.get("/alerts/{alert_id}", response=schemas.AlertOut,
             auth=Permission("screening.manage"))
-def alert_detail(request: HttpRequest, alert_id: int) -> dict[str, Any]:
-    user = acting_user(request)
-    return _alert_out(alerts.read(_alert(request, alert_id), actor=user, request=request), user)
+def alert_detail(request: HttpRequest, alert_id: int) -> Alert:
+    return alerts.read(_alert(request, alert_id), actor=acting_user(request), request=request)
 
 
 def _step(request: HttpRequest, alert_id: int, name: str, version: int, outcome: str = "",
-          note: str = "") -> dict[str, Any]:
-    user = acting_user(request)
-    alert = alerts.step(_alert(request, alert_id), name, actor=user, version=version,
-                        outcome=outcome, note=note, request=request)
-    return _alert_out(alert, user)
+          note: str = "") -> Alert:
+    return alerts.step(_alert(request, alert_id), name, actor=acting_user(request),
+                       version=version, outcome=outcome, note=note, request=request)
 
 
 @router.post("/alerts/{alert_id}/acknowledge", response=schemas.AlertOut,
              auth=Permission("screening.manage"))
 def alert_acknowledge(request: HttpRequest, alert_id: int,
-                      payload: schemas.AlertStepIn) -> dict[str, Any]:
+                      payload: schemas.AlertStepIn) -> Alert:
     return _step(request, alert_id, "acknowledge", payload.version)
 
 
 @router.post("/alerts/{alert_id}/take-over", response=schemas.AlertOut,
              auth=Permission("screening.manage"))
 def alert_take_over(request: HttpRequest, alert_id: int,
-                    payload: schemas.AlertStepIn) -> dict[str, Any]:
+                    payload: schemas.AlertStepIn) -> Alert:
     """The alert becomes the caller's to deal with (from a colleague who had it, too)."""
     return _step(request, alert_id, "take_over", payload.version)
 
@@ -112,7 +98,7 @@ def alert_take_over(request: HttpRequest, alert_id: int,
 @router.post("/alerts/{alert_id}/close", response=schemas.AlertOut,
              auth=Permission("screening.manage"))
 def alert_close(request: HttpRequest, alert_id: int,
-                payload: schemas.AlertCloseIn) -> dict[str, Any]:
+                payload: schemas.AlertCloseIn) -> Alert:
     """Closed with an outcome from the ``alert_outcomes`` vocabulary; some outcomes need a
     note saying what was done."""
     return _step(request, alert_id, "close", payload.version, payload.outcome, payload.note)

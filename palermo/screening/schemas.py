@@ -1,8 +1,16 @@
+"""What the screening API reads and answers. An alert is answered from the ``Alert``
+itself by the resolvers here, never by hand; what the caller may see of it is the alerts
+service's to say, for the user the request acts for."""
+
+from __future__ import annotations
+
 import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
 
+from palermo.core.api import acting_user
+from palermo.screening import alerts
 from palermo.screening.alerts import MAX_NOTE
 from palermo.web.limits import NOTE, Code, Version
 
@@ -82,6 +90,50 @@ class AlertOut(Schema):
     may_act: bool
     links: dict[str, str]
     version: int
+
+    @staticmethod
+    def resolve_agency(alert: Any) -> str:
+        return str(alert.agency.name)
+
+    @staticmethod
+    def resolve_record(alert: Any, context: dict[str, Any]) -> dict[str, Any]:
+        return alerts.record_shown(alert, acting_user(context["request"]))
+
+    @staticmethod
+    def resolve_name_shown(alert: Any, context: dict[str, Any]) -> bool:
+        return alerts.shows_name(alert, acting_user(context["request"]))
+
+    @staticmethod
+    def resolve_checked_by(alert: Any) -> str:
+        return str(alert.checked_by.full_name)
+
+    @staticmethod
+    def resolve_checked_by_agency(alert: Any) -> str:
+        return str(alert.checked_by.agency.name)
+
+    @staticmethod
+    def resolve_acknowledged_by(alert: Any) -> str | None:
+        return _name(alert.acknowledged_by)
+
+    @staticmethod
+    def resolve_taken_by(alert: Any) -> str | None:
+        return _name(alert.taken_by)
+
+    @staticmethod
+    def resolve_closed_by(alert: Any) -> str | None:
+        return _name(alert.closed_by)
+
+    @staticmethod
+    def resolve_may_act(alert: Any, context: dict[str, Any]) -> bool:
+        return alerts.may_act(alert, acting_user(context["request"]))
+
+    @staticmethod
+    def resolve_links(alert: Any, context: dict[str, Any]) -> dict[str, str]:
+        return alerts.links(alert, acting_user(context["request"]))
+
+
+def _name(user: Any) -> str | None:
+    return str(user.full_name) if user is not None else None
 
 
 class AlertStepIn(Schema):

@@ -1,7 +1,14 @@
+"""What the training API reads and answers, built from the services' own records (a
+session, a registration, a coverage row, a campaign) by the resolvers here, never by hand."""
+
+from __future__ import annotations
+
 import datetime as dt
+from typing import Any
 
 from ninja import Field, Schema
 
+from palermo.training.services import campaigns
 from palermo.training.services.courses import MAX_REFRESHER_MONTHS
 from palermo.web.limits import TEXT, Codes, Id
 
@@ -40,6 +47,10 @@ class SessionOut(Schema):
     course_id: int
     registered: int
 
+    @staticmethod
+    def resolve_registered(session: Any) -> int:
+        return int(session.registrations.count())
+
 
 class RegistrationIn(Schema):
     full_name: str = Field(max_length=200)
@@ -50,6 +61,8 @@ class RegistrationIn(Schema):
 
 
 class RegistrationOut(Schema):
+    """A registration with its trainee: who they are and which agency sent them."""
+
     id: int
     session_id: int
     trainee_id: int
@@ -60,12 +73,31 @@ class RegistrationOut(Schema):
     attended: bool | None
     certificate_code: str | None
 
+    @staticmethod
+    def resolve_full_name(registration: Any) -> str:
+        return str(registration.trainee.full_name)
+
+    @staticmethod
+    def resolve_email(registration: Any) -> str:
+        return str(registration.trainee.email)
+
+    @staticmethod
+    def resolve_profession(registration: Any) -> str:
+        return str(registration.trainee.profession)
+
+    @staticmethod
+    def resolve_agency(registration: Any) -> str | None:
+        agency = registration.trainee.agency
+        return str(agency.name) if agency else None
+
 
 class AttendanceIn(Schema):
     attended: bool
 
 
 class CoverageOut(Schema):
+    """A row of ``coverage.coverage`` (``coverage.CoverageRow``)."""
+
     agency_id: int | None
     agency: str
     profession: str
@@ -83,3 +115,7 @@ class CampaignOut(Schema):
     starts_on: dt.date
     ends_on: dt.date | None
     reach: dict[str, int]
+
+    @staticmethod
+    def resolve_reach(campaign: Any) -> dict[str, int]:
+        return dict(campaigns.reach_by_channel(campaign))

@@ -1,51 +1,24 @@
-"""The vocabularies as JSON, from the same YAML the application loads."""
+"""The vocabularies as JSON, from the same YAML the application loads. The answers are the
+schemas of ``schemas.py``, built from the registry's vocabularies."""
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
-from palermo.access.permissions import Permission
+from palermo.guards import Permission
 from palermo.vocab import registry
+from palermo.vocab.loader import Vocabulary
+from palermo.vocab.schemas import VocabularyOut, VocabularySummary
 
 router = Router(tags=["vocabularies"])
 
 
-class TermOut(Schema):
-    code: str
-    labels: dict[str, str]
-    definition: str
-    extra: dict
-
-
-class VocabularyOut(Schema):
-    name: str
-    description: str
-    terms: list[TermOut]
-
-
-class VocabularySummary(Schema):
-    name: str
-    description: str
-    size: int
-
-
 @router.get("/", response=list[VocabularySummary], auth=Permission("vocab.view"))
-def vocabulary_list(request: HttpRequest) -> list[dict]:
-    return [
-        {"name": name, "description": registry.get(name).description,
-         "size": len(registry.get(name))}
-        for name in registry.names()
-    ]
+def vocabulary_list(request: HttpRequest) -> list[Vocabulary]:
+    return [registry.get(name) for name in registry.names()]
 
 
 @router.get("/{name}", response=VocabularyOut, auth=Permission("vocab.view"))
-def vocabulary_detail(request: HttpRequest, name: str) -> dict:
+def vocabulary_detail(request: HttpRequest, name: str) -> Vocabulary:
     if name not in registry.names():
         raise Http404
-    vocabulary = registry.get(name)
-    return {
-        "name": vocabulary.name, "description": vocabulary.description,
-        "terms": [
-            {"code": t.code, "labels": t.labels, "definition": t.definition, "extra": t.extra}
-            for t in vocabulary
-        ],
-    }
+    return registry.get(name)
