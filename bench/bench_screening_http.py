@@ -12,6 +12,11 @@ throughput is at least 70% of the bare endpoint's (`PALERMO_BENCH_ROUTES=1` rout
 the check's p99 at most twice the bare view's. Each rate in ``--hits`` is one line, after the
 bare view, in the same run; the server's memory is reported.
 
+Between them, the framework's floor for the check: ``check-shaped`` takes the check's token,
+body and answer schema through the same API and returns an empty answer, with nothing looked
+up or audited. It shows how much of the distance to the bare view is the API's own (token,
+JSON, validation) and how much is the check.
+
 ``--database sqlite`` (the default) makes the data directory and its SQLite file in a
 temporary directory; ``--database postgresql`` makes a scratch database on the server of
 ``--postgresql-url`` (dropped at the end). The documents are generated from a fixed seed and
@@ -184,7 +189,8 @@ def post(path: str, token: str, payload: dict[str, object]) -> bytes:
             ).encode() + body
 
 
-def checks(sample: list[tuple[str, str]], count: int, hits: float, token: str) -> list[bytes]:
+def checks(sample: list[tuple[str, str]], count: int, hits: float, token: str,
+           path: str = "/api/v1/screening/check") -> list[bytes]:
     rng = random.Random(SEED + 1)
     out = []
     for _ in range(count):
@@ -194,7 +200,7 @@ def checks(sample: list[tuple[str, str]], count: int, hits: float, token: str) -
             # Nine digits: never one of the listed numbers, which have eight.
             number = f"X{rng.randrange(10**9):09d}"
             state = rng.choice(STATES)
-        out.append(post("/api/v1/screening/check", token, {
+        out.append(post(path, token, {
             "document": {"number": number, "issuing_state": state}, "post": "bench"}))
     return out
 
@@ -285,6 +291,8 @@ def main() -> None:
                 server.terminate()
                 raise SystemExit(server.communicate(timeout=30)[1].decode()[-2000:]) from None
             bare = [get("/_bench/bare")] * args.requests
+            shaped = checks(sample, args.requests, 0, token,
+                            "/api/v1/screening/_bench/check-shaped")
             work = {rate: checks(sample, args.requests, rate, token) for rate in rates}
             load(port, bare[:2000], args.connections)  # warm-up
             load(port, work[rates[0]][:2000], args.connections)
@@ -295,6 +303,8 @@ def main() -> None:
             baseline, latencies = load(port, bare, args.connections)
             bare_p99 = statistics.quantiles(latencies, n=100)[98]
             report("bare view (GET, constant)", baseline, latencies, baseline, bare_p99)
+            done, latencies = load(port, shaped, args.connections)
+            report("POST screening/_bench/check-shaped", done, latencies, baseline, bare_p99)
             for rate in rates:
                 done, latencies = load(port, work[rate], args.connections)
                 report(f"POST screening/check document, {hit_label(rate)}", done, latencies,

@@ -6,6 +6,8 @@ from palermo.api import api
 from palermo.web import views as web_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    # First: the API carries the border's checks, and Django tries the patterns in order.
+    path("api/v1/", api.urls),
     path("", include("palermo.web.urls")),
     path("access/", include("palermo.access.urls")),
     path("audit/", include("palermo.audit.urls")),
@@ -23,7 +25,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("portal-pages/", include("palermo.portal.editor_urls")),
     path("public/", include("palermo.portal.urls")),
     path("triage/", include("palermo.portal.urls_triage")),
-    path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]
 

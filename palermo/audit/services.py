@@ -105,14 +105,21 @@ _COLUMNS = ("seq", "at", "actor_id", "actor_label", "agency_label", "action", "o
             "object_id", "outcome", "ip", "reason", "detail", "prev_hash", "hash")
 
 
+# The columns whose database form is not the value itself: the field's own preparation makes
+# it (a time, an address, JSON), as the ORM would. The rest are numbers and text, passed as
+# they are; preparing all fourteen cost more than the INSERT on every check at the border.
+_PREPARED = ("at", "ip", "detail")
+
+
 def _insert(events: Sequence[AuditEvent]) -> None:
-    """One INSERT of every entry. The fields' own preparation turns values into what the
-    database takes (times, JSON, addresses), as the ORM would, without its query building."""
+    """One INSERT of every entry, without the ORM's query building."""
     by_column = {f.column: f for f in AuditEvent._meta.concrete_fields}
-    fields = [by_column[name] for name in _COLUMNS]
+    prepare = {name: by_column[name].get_db_prep_save for name in _PREPARED}
     values: list[Any] = []
     for event in events:
-        values += [f.get_db_prep_save(getattr(event, f.attname), connection) for f in fields]
+        for name in _COLUMNS:
+            value = getattr(event, name)
+            values.append(prepare[name](value, connection) if name in prepare else value)
     row = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
     with connection.cursor() as cursor:
         cursor.execute(
