@@ -28,11 +28,10 @@ router = Router(tags=["library"])
 @router.get("/search", response=schemas.LibrarySearchOut, auth=Permission("library.view"))
 def library_search(request: HttpRequest, params: Query[schemas.LibrarySearchParams]
                    ) -> SearchResult:
+    filters = {name: getattr(params, name) for name in FACETS if getattr(params, name)}
     return services.search(acting_user(request), SearchRequest(
         text=params.q, sort=params.sort, date_from=params.date_from, date_to=params.date_to,
-        offset=max(0, params.offset), limit=params.limit,
-        filters={name: getattr(params, name) for name in FACETS if getattr(params, name)}),
-        request=request)
+        offset=max(0, params.offset), limit=params.limit, filters=filters), request=request)
 
 
 @router.get("/decisions/{decision_id}", response=schemas.JudicialDecisionOut,
